@@ -1,0 +1,21 @@
+"""Typed failures of the graph layer, with one root so callers catch one thing."""
+
+
+class GraphError(Exception):
+    """Root of every error raised by `graph`."""
+
+
+class GraphUnavailable(GraphError):
+    """Neo4j does not answer (stopped, unreachable, or wrong credentials)."""
+
+
+class QueryRefused(GraphError):
+    """An analyst's query was refused before it ran (writes, procedures, LOAD CSV, …)."""
+
+
+class QueryFailed(GraphError):
+    """An analyst's query was accepted but failed (syntax error, timeout, …)."""
+
+
+class NotFound(GraphError):
+    """The requested node does not exist."""

@@ -1,0 +1,176 @@
+"""`skg`: the command line that ties loaders, graph, API and pages together.
+
+Each command is thin: it calls library functions and turns their typed errors into one
+line on stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from graph.errors import GraphError
+from skg.settings import get_settings
+
+app = typer.Typer(help="stakeholder-graph: German governance resolutions as a knowledge graph.",
+                  no_args_is_help=True, add_completion=False)
+neo4j_app = typer.Typer(help="Manage the local Neo4j server.", no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j")
+
+SUPPORTED_SUFFIXES = {".txt", ".pdf", ".html", ".htm", ".docx"}
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one line to stderr and exit."""
+    typer.echo(f"skg: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def graph_errors() -> Iterator[None]:
+    """Turn graph errors into one-line messages."""
+    try:
+        yield
+    except GraphError as exc:
+        fail(str(exc))
+
+
+@neo4j_app.command("start")
+def neo4j_start() -> None:
+    """Fetch Neo4j (first time), set its password, start it and wait until Bolt answers."""
+    from graph.server import fetch_jars, main_instance
+
+    settings = get_settings()
+    if not settings.uses_local_server:
+        typer.echo(f"NEO4J_URI is set ({settings.neo4j_uri}): using that server, "
+                   "starting nothing.")
+        return
+    with graph_errors():
+        fetch_jars(settings.home)
+        server = main_instance(settings)
+        server.start()
+    _print_status(server)
+
+
+@neo4j_app.command("stop")
+def neo4j_stop() -> None:
+    """Stop the local Neo4j server."""
+    from graph.server import main_instance
+
+    with graph_errors():
+        stopped = main_instance(get_settings()).stop()
+    typer.echo("Neo4j stopped." if stopped else "Neo4j was not running.")
+
+
+@neo4j_app.command("status")
+def neo4j_status() -> None:
+    """Say whether the local Neo4j runs, and where Bolt, Browser and credentials are."""
+    from graph.server import main_instance
+
+    settings = get_settings()
+    if not settings.uses_local_server:
+        typer.echo(f"Using NEO4J_URI={settings.neo4j_uri} (user {settings.neo4j_user}).")
+        return
+    server = main_instance(settings)
+    if not server.is_running():
+        typer.echo("Neo4j is not running: start it with `skg neo4j start`.")
+        raise typer.Exit(3)
+    _print_status(server)
+
+
+def _print_status(server) -> None:  # noqa: ANN001 - graph.server.LocalNeo4j
+    typer.echo(f"Neo4j {__import__('graph.server').server.NEO4J_VERSION} is running "
+               f"(pid {server.pid()}).")
+    typer.echo(f"  Bolt:     {server.bolt_uri}")
+    if server.browser_url:
+        typer.echo(f"  Browser:  {server.browser_url}")
+    typer.echo(f"  User:     neo4j, password in {server.password_file}")
+    typer.echo(f"  Log:      {server.log_file}")
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files named, and the supported documents inside folders named."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES
+                            and p.is_file())
+        else:
+            files.append(path)
+    return files
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="A resolution: .txt, .pdf, .html or .docx")],
+    format: Annotated[str, typer.Option("--format", "-f", help="json")] = "json",
+) -> None:
+    """Print what the extractor reads from FILE, without touching the database."""
+    from loaders import extract_file
+    from loaders.contract import to_contract
+    from loaders.errors import DocumentError
+
+    if format != "json":
+        fail(f"unknown format {format!r}: use json")
+    try:
+        resolutions = extract_file(file)
+    except DocumentError as exc:
+        fail(str(exc))
+    json.dump(to_contract(resolutions), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+@app.command()
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of resolutions")],
+    progress: Annotated[bool, typer.Option(help="Show a progress bar")] = True,
+) -> None:
+    """Extract the documents and store them in Neo4j, one transaction per document."""
+    from graph.connection import connect
+    from graph.loading import load_documents
+
+    files = expand_paths(paths)
+    if not files:
+        fail("no documents found in " + ", ".join(map(str, paths)))
+    with graph_errors():
+        driver = connect(get_settings())
+        try:
+            report = load_documents(driver, files, progress=progress,
+                                    database=get_settings().neo4j_database)
+        finally:
+            driver.close()
+    for failure in report.failures:
+        typer.echo(f"skg: {failure}", err=True)
+    typer.echo(f"Loaded {report.documents} document(s), {report.resolutions} resolution(s), "
+               f"{report.statements} statement(s); {len(report.failures)} failed.")
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+) -> None:
+    """Serve the REST API and the graph pages."""
+    import uvicorn
+
+    from api.app import create_app
+    from api.security import check_exposure
+
+    try:
+        check_exposure(host, get_settings())
+    except ValueError as exc:
+        fail(str(exc))
+    uvicorn.run(create_app(), host=host, port=port, log_level="info")
+
+
+def main() -> None:
+    """Entry point for `python -m skg`."""
+    app()
