@@ -1,0 +1,183 @@
+"""Known actors (ontology/gazetteer.ttl) and how to find them in German text.
+
+German inflects names: "des Bundes", "dem Deutschen Städtetag", "der kommunalen
+Spitzenverbände", "des IT-Planungsrats". Each label is compiled into a regular expression
+that accepts those endings and hyphen variants; abbreviations match case-sensitively.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import RDF, SKOS
+
+SKG = Namespace("https://w3id.org/stakeholder-graph/ontology#")
+SKGID = Namespace("https://w3id.org/stakeholder-graph/id/")
+HERE = Path(__file__).resolve().parent
+GAZETTEER_TTL = HERE / "gazetteer.ttl"
+ONTOLOGY_TTL = HERE / "skg.ttl"
+
+# Used when skg.ttl is absent: class local name -> (key, level).
+FALLBACK_KEYS = {
+    "Actor": ("actor", None), "Bund": ("bund", "bund"), "Land": ("land", "land"),
+    "Kommune": ("kommune", "kommune"), "Gemeinde": ("gemeinde", "kommune"),
+    "Kreis": ("kreis", "kommune"), "Ministry": ("ministry", "ministry"),
+    "FederalMinistry": ("federal_ministry", "ministry"),
+    "LandMinistry": ("land_ministry", "ministry"),
+    "MinisterialConference": ("conference", "conference"), "Committee": ("committee", "board"),
+    "PublicBody": ("agency", "agency"), "Association": ("association", "association"),
+    "Office": ("office", "office"), "Matter": ("matter", "matter"),
+    "Initiative": ("initiative", "initiative"),
+}
+LEVEL_OF_KEY = {key: level for key, level in FALLBACK_KEYS.values()}
+
+FUNCTION_WORDS = {"für", "der", "des", "und", "mit", "von", "zur", "zum", "in", "den", "dem"}
+WORD_LEFT = r"(?<![\w\-])"
+WORD_RIGHT = r"(?![\w\-])"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A governance actor: a gazetteer entry or a body found in a document."""
+
+    id: str
+    name: str
+    type_key: str
+    aliases: tuple[str, ...] = ()
+    abbr: str | None = None
+    level: str | None = None
+    known: bool = True
+    valid_from: str | None = None
+    valid_to: str | None = None
+    succeeded_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    start: int
+    end: int
+    actor: Actor
+    surface: str
+
+
+def _class_keys() -> dict[str, tuple[str, str | None]]:
+    """Class local name -> (skg:key, skg:level), from the ontology when it is there."""
+    keys = dict(FALLBACK_KEYS)
+    if ONTOLOGY_TTL.exists():
+        graph = Graph()
+        graph.parse(ONTOLOGY_TTL)
+        for cls, key in graph.subject_objects(SKG.key):
+            level = graph.value(cls, SKG.level)
+            name = str(cls).rsplit("#", 1)[-1]
+            keys[name] = (str(key), str(level) if level else keys.get(name, (None, None))[1])
+    return keys
+
+
+def _token_pattern(token: str, is_last: bool, before_head: bool) -> str:
+    """Regex for one word of a name, allowing German case endings."""
+    if token.endswith("-") or not token[:1].isalpha():
+        return re.escape(token)
+    parts = [re.escape(p) for p in token.split("-")]
+    body = r"[\-\u2010\u2011 ]?".join(parts)
+    if (before_head or not is_last) and re.search(r"(e|er|es|en)$", token):
+        stem = re.escape(re.sub(r"(e|er|es|en)$", "", token))
+        return stem + "(?:e|er|es|en|em)"
+    if token[0].isupper():
+        if token[-1] in "sxzß":
+            return body
+        return body + ("(?:es|s|en|n|e)?" if is_last else "(?:es|s|e)?")
+    return body + ("(?:n)?" if is_last else "")
+
+
+def name_pattern(name: str) -> str:
+    """Regex source for a multi-word name with inflection and hyphen variants."""
+    tokens = name.split()
+    head = len(tokens) - 1
+    for i, token in enumerate(tokens):
+        if token.lower() in FUNCTION_WORDS and i > 0:
+            head = i - 1
+            break
+    parts = [_token_pattern(t, i == len(tokens) - 1, i < head) for i, t in enumerate(tokens)]
+    return r"\s+".join(parts)
+
+
+@dataclass
+class Gazetteer:
+    """Known actors by id, with compiled patterns for finding them in text."""
+
+    actors: dict[str, Actor]
+    _names: list[tuple[re.Pattern[str], Actor]] = field(default_factory=list)
+    _abbrs: list[tuple[re.Pattern[str], Actor]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for actor in self.actors.values():
+            for label in (actor.name, *actor.aliases):
+                if label.isupper() or label == actor.abbr:
+                    continue
+                self._names.append((re.compile(
+                    WORD_LEFT + "(?:" + name_pattern(label) + ")" + WORD_RIGHT, re.I), actor))
+            for abbr in {actor.abbr, actor.id, *(a for a in actor.aliases if a.isupper())}:
+                if abbr and not abbr.startswith("DE"):
+                    self._abbrs.append((re.compile(
+                        WORD_LEFT + re.escape(abbr) + r"(?:s)?" + WORD_RIGHT), actor))
+
+    def find_all(self, text: str) -> list[ActorMatch]:
+        """Every actor mention, longest match first, without overlaps, in text order."""
+        found: list[ActorMatch] = []
+        for pattern, actor in (*self._names, *self._abbrs):
+            for m in pattern.finditer(text):
+                found.append(ActorMatch(m.start(), m.end(), actor, m.group()))
+        result: list[ActorMatch] = []
+        for match in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+            if any(m.start < match.end and match.start < m.end for m in result):
+                continue
+            result.append(match)
+        return sorted(result, key=lambda m: m.start)
+
+    def resolve(self, text: str) -> Actor | None:
+        """The actor a short text names ("dem Land Hessen", "BMI", "DE-BY"), or None."""
+        cleaned = re.sub(r"^(?:der|die|das|des|dem|den)\s+", "", text.strip(), flags=re.I)
+        cleaned = cleaned.strip(" ,.;:")
+        if cleaned in self.actors:
+            return self.actors[cleaned]
+        for actor in self.actors.values():
+            if cleaned.casefold() in {actor.id.casefold(), (actor.abbr or "").casefold()}:
+                return actor
+        matches = self.find_all(cleaned)
+        if len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(cleaned):
+            return matches[0].actor
+        return None
+
+
+def _literal(graph: Graph, node: URIRef, prop: URIRef) -> str | None:
+    value = graph.value(node, prop)
+    return str(value) if value is not None else None
+
+
+@cache
+def load_gazetteer(path: Path = GAZETTEER_TTL) -> Gazetteer:
+    """Read the gazetteer once per process."""
+    graph = Graph()
+    graph.parse(path)
+    keys = _class_keys()
+    actors: dict[str, Actor] = {}
+    for node in set(graph.subjects(SKG.id, None)):
+        cls = graph.value(node, RDF.type)
+        key, level = keys.get(str(cls).rsplit("#", 1)[-1], ("actor", None))
+        actor_id = str(graph.value(node, SKG.id))
+        notations = sorted(str(n) for n in graph.objects(node, SKOS.notation))
+        aliases = sorted(str(a) for a in graph.objects(node, SKOS.altLabel))
+        abbr = next((n for n in notations if n == actor_id), notations[0] if notations else None)
+        aliases += [n for n in notations if n != abbr]
+        successors = tuple(sorted(str(graph.value(s, SKG.id)) for s in
+                                  graph.objects(node, SKG.succeededBy)))
+        actors[actor_id] = Actor(
+            id=actor_id, name=str(graph.value(node, SKOS.prefLabel)), type_key=key,
+            aliases=tuple(aliases), abbr=abbr, level=level or LEVEL_OF_KEY.get(key),
+            valid_from=_literal(graph, node, SKG.validFrom),
+            valid_to=_literal(graph, node, SKG.validTo), succeeded_by=successors)
+    return Gazetteer(actors)
