@@ -6,6 +6,7 @@ The jars are fetched once with Maven into `<home>/lib`; each instance (the main 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -256,10 +257,8 @@ class LocalNeo4j:
 
 def _reap(pid: int) -> None:
     """Collect the exit status when the server is our own child (no zombie left)."""
-    try:
+    with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        pass
 
 
 def main_instance(settings) -> LocalNeo4j:  # noqa: ANN001 - skg.settings.Settings

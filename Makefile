@@ -1,0 +1,46 @@
+# stakeholder-graph — the two commands a new user needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+HOST   ?= 127.0.0.1
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test bench lint neo4j-start neo4j-stop clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+## Start the local Neo4j, load the bundled example resolutions, serve API and pages.
+run: install
+	$(BIN)/skg neo4j start
+	$(BIN)/skg load examples/resolutions
+	@echo "API and graph pages: http://$(HOST):$(PORT)/  (OpenAPI: /docs, graph: /graph)"
+	$(BIN)/skg serve --host $(HOST) --port $(PORT)
+
+## Lint, then the test suite against a throw-away Neo4j that the tests start and stop.
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/skg neo4j start
+	$(BIN)/python -m bench
+
+lint: install
+	$(BIN)/ruff check .
+
+neo4j-start: install
+	$(BIN)/skg neo4j start
+
+neo4j-stop: install
+	$(BIN)/skg neo4j stop
+
+clean:
+	-$(BIN)/skg neo4j stop
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache build *.egg-info bench/results.json
