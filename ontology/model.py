@@ -309,8 +309,8 @@ def _relations(g: Graph, keys: dict[URIRef, str]) -> dict[str, Relation]:
     relations: dict[str, Relation] = {}
     for iri in sorted(set(g.subjects(SKG.neo4jType, None))):
         assert isinstance(iri, URIRef)
-        name = _local(iri)
         neo4j_type = _text(g, iri, SKG.neo4jType)
+        name = f"{_local(iri)} ({neo4j_type})"
         if neo4j_type in relations:
             raise InvalidOntology(f"neo4jType {neo4j_type} of {name} is used twice")
         if not re.fullmatch(r"[A-Z][A-Z0-9_]*", neo4j_type):
