@@ -74,8 +74,8 @@ def relation_shapes(ont: Ontology) -> Graph:
             g.add((shape, target, rel.iri))
             _class_constraint(g, shape, keys, ont)
             side = "start" if end == "domain" else "end"
-            g.add((shape, SH.message, Literal(
-                f"the {side} of a {rel.neo4j_type} relationship must be a {names[end]}")))
+            message = f"the {side} of a {rel.neo4j_type} relationship must be of class {names[end]}"
+            g.add((shape, SH.message, Literal(message)))
     return g
 
 
