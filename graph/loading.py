@@ -15,6 +15,7 @@ from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from tqdm import tqdm
 
 from graph.errors import GraphUnavailable
+from graph.obligations import refresh_obligations
 from graph.schema import apply_schema
 from graph.store import StoredCounts, delete_document, store_resolution
 
@@ -75,4 +76,6 @@ def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
         report.documents += 1
         report.resolutions += counts.resolutions
         report.statements += counts.statements
+    if report.documents:
+        refresh_obligations(driver, database)
     return report

@@ -6,6 +6,7 @@ parameter, written in batches with `UNWIND $rows`.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
+from graph.deadlines import sitting_deadline
 from ontology.model import Ontology, load_ontology
 
 OBLIGATION_PREDICATES = ("REQUESTS", "TASKS")
@@ -164,7 +166,11 @@ def store_resolution(tx: ManagedTransaction, resolution: Any, document: str,
         if statement.predicate in OBLIGATION_PREDICATES:
             obligations.append({"requester": statement.subject.id,
                                 "addressee": statement.object.id, "props": _clean({
-                                    **props, "kind": statement.predicate, "status": "open"})})
+                                    **props, **sitting_deadline(statement),
+                                    "id": obligation_id(resolution, statement),
+                                    "statement": props["id"], "kind": statement.predicate,
+                                    "requester": statement.subject.id,
+                                    "addressee": statement.object.id})})
     for rel_type, rows in by_type.items():
         tx.run(f"UNWIND $rows AS row MATCH (s {{id: row.s}}) MATCH (o {{id: row.o}}) "
                f"CREATE (s)-[r:`{rel_type}`]->(o) SET r = row.props", rows=rows)
@@ -179,6 +185,13 @@ def store_resolution(tx: ManagedTransaction, resolution: Any, document: str,
                rows=obligations)
     link_references(tx, resolution)
     return StoredCounts(resolutions=1, statements=len(resolution.statements))
+
+
+def obligation_id(resolution: Any, statement: Any) -> str:
+    """Stable across reloads: resolution, kind, addressee and a digest of the sentence."""
+    sentence = statement.source.sentence if statement.source else statement.action or ""
+    digest = hashlib.sha1(sentence.encode("utf-8")).hexdigest()[:10]
+    return (f"{resolution.id}#{statement.predicate.lower()}-{statement.object.id}-{digest}")
 
 
 def _reference_json(reference: Any) -> dict[str, Any]:

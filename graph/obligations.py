@@ -1,0 +1,206 @@
+"""Obligations followed from the resolution that made them to the one that fulfils them.
+
+After every load the graph is brought up to date here: deadlines tied to a sitting get that
+sitting's date once it is known, and a later resolution of the addressee that refers to the
+request is proposed as its fulfilment (FULFILS, with evidence and a confidence). A person's
+decision on a proposed link is kept in its own node that reloading documents never touches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from neo4j import Driver, ManagedTransaction
+
+from graph.deadlines import season_months
+from graph.errors import NotFound
+from ontology.model import load_ontology
+
+STATUSES = ("open", "due", "overdue", "fulfilled", "superseded")
+DECISIONS = ("confirmed", "rejected")
+DUE_WINDOW_DAYS = 30
+WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]{6,}")
+
+
+def _names() -> dict[str, str]:
+    ont = load_ontology()
+    return {
+        "obl": ont.label("obligation"), "res": ont.label("resolution"),
+        "actor": ont.label("actor"), "decision": ont.label("fulfilment_decision"),
+        "fulfils": ont.relations["FULFILS"].neo4j_type,
+        "addressed": ont.relations["ADDRESSED_TO"].neo4j_type,
+        "requested": ont.relations["REQUESTED_BY"].neo4j_type,
+        "arises": ont.relations["ARISES_FROM"].neo4j_type,
+        "issued": ont.relations["ISSUED_BY"].neo4j_type,
+        "refers": ont.relations["REFERS_TO"].neo4j_type,
+        "amends": ont.relations["AMENDS"].neo4j_type,
+    }
+
+
+def resolve_sitting_deadlines(tx: ManagedTransaction) -> None:
+    """Give a sitting deadline the date of that sitting once its resolutions are loaded."""
+    n = _names()
+    rows = tx.run(f"MATCH (o:`{n['obl']}`) WHERE o.deadline_issuer IS NOT NULL "
+                  "AND o.deadline_date IS NULL "
+                  "RETURN o.id AS id, o.deadline_issuer AS issuer, o.deadline_year AS year, "
+                  "o.deadline_season AS season, o.deadline_session AS session, "
+                  "o.resolution_date AS after").data()
+    for row in rows:
+        months = [f"{m:02d}" for m in season_months(row["season"])]
+        record = tx.run(
+            f"MATCH (r:`{n['res']}` {{issuer: $issuer}}) WHERE r.date > $after "
+            "AND ($session IS NULL OR r.session = $session) "
+            "AND ($year IS NULL OR r.date STARTS WITH $year) "
+            "AND ($session IS NOT NULL OR substring(r.date, 5, 2) IN $months) "
+            "RETURN min(r.date) AS date", issuer=row["issuer"], after=row["after"] or "",
+            session=row["session"], year=row["year"], months=months).single()
+        if record and record["date"]:
+            tx.run(f"MATCH (o:`{n['obl']}` {{id: $id}}) SET o.due_date = $date, "
+                   "o.due_date_estimated = false", id=row["id"], date=record["date"])
+
+
+def propose_fulfilments(tx: ManagedTransaction) -> int:
+    """Link later resolutions of an addressee that refer to a request as its fulfilment."""
+    n = _names()
+    candidates = tx.run(
+        f"MATCH (o:`{n['obl']}`)-[:`{n['arises']}`]->(r1:`{n['res']}`), "
+        f"(o)-[:`{n['addressed']}`]->(a:`{n['actor']}`)<-[:`{n['issued']}`]-(r2:`{n['res']}`) "
+        f"WHERE r2.date >= r1.date AND (r2)-[:`{n['refers']}`]->(r1) "
+        "RETURN o.id AS obligation, o.action AS action, r1.date AS asked, "
+        "r2.id AS resolution, r2.title AS title, r2.references AS refs").data()
+    decisions = {(d["o"], d["r"]): d["decision"] for d in tx.run(
+        f"MATCH (d:`{n['decision']}`) RETURN d.obligation AS o, d.resolution AS r, "
+        "d.decision AS decision").data()}
+    linked = 0
+    for row in candidates:
+        evidence = next((ref for ref in row["refs"] or [] if row["asked"] in ref), None)
+        confidence = 0.6 + 0.2 * _overlap(row["action"], row["title"])
+        if evidence and re.search(r"\bBitte\b|\bAuftrag\b|\bersuchen", evidence):
+            confidence += 0.15
+        decision = decisions.get((row["obligation"], row["resolution"]))
+        if decision == "rejected":
+            continue
+        tx.run(f"MATCH (o:`{n['obl']}` {{id: $o}}), (r:`{n['res']}` {{id: $r}}) "
+               f"MERGE (r)-[f:`{n['fulfils']}`]->(o) SET f.evidence = $evidence, "
+               "f.confidence = $confidence, f.status = $status",
+               o=row["obligation"], r=row["resolution"], evidence=evidence or row["title"],
+               confidence=1.0 if decision else round(min(confidence, 0.95), 2),
+               status=decision or "proposed")
+        linked += 1
+    return linked
+
+
+def _overlap(action: str | None, title: str | None) -> float:
+    """1.0 when the answer's title shares a content word with the requested action."""
+    if not action or not title:
+        return 0.0
+    stems = {w.casefold()[:8] for w in WORDS.findall(action)}
+    return 1.0 if any(w.casefold()[:8] in stems for w in WORDS.findall(title)) else 0.0
+
+
+def mark_amendments(tx: ManagedTransaction) -> None:
+    """AMENDS where a resolution says it changes or withdraws a loaded earlier one."""
+    n = _names()
+    tx.run(f"MATCH (a:`{n['res']}`)-[:`{n['refers']}`]->(b:`{n['res']}`) "
+           "WHERE any(ref IN a.references WHERE ref =~ '(?is).*(ändert|aufgehoben|hebt|ersetzt"
+           "|widerruft).*' AND (ref CONTAINS b.date OR ref CONTAINS ('\"' + b.item + '\"'))) "
+           f"MERGE (a)-[:`{n['amends']}`]->(b)")
+
+
+def refresh_obligations(driver: Driver, database: str | None = None) -> None:
+    """Bring deadlines, amendments and proposed fulfilments up to date after a load."""
+    with driver.session(database=database) as session:
+        session.execute_write(resolve_sitting_deadlines)
+        session.execute_write(mark_amendments)
+        session.execute_write(propose_fulfilments)
+
+
+def status_expression(var: str = "o") -> str:
+    """Cypher CASE giving an obligation's status as of `$as_of` (an ISO date string)."""
+    n = _names()
+    return (
+        "CASE "
+        f"WHEN EXISTS {{ MATCH (x:`{n['res']}`)-[f:`{n['fulfils']}`]->({var}) "
+        "WHERE f.status <> 'rejected' AND x.date <= $as_of } THEN 'fulfilled' "
+        f"WHEN EXISTS {{ MATCH (x:`{n['res']}`)-[:`{n['amends']}`]->(:`{n['res']}` "
+        f"{{id: {var}.resolution}}) WHERE x.date <= $as_of AND x.issuer = {var}.requester }} "
+        "THEN 'superseded' "
+        f"WHEN coalesce({var}.deadline_date, {var}.due_date) < $as_of THEN 'overdue' "
+        f"WHEN coalesce({var}.deadline_date, {var}.due_date) <= $due_until THEN 'due' "
+        "ELSE 'open' END")
+
+
+@dataclass
+class ObligationPage:
+    total: int
+    items: list[dict[str, Any]]
+
+
+def list_obligations(driver: Driver, as_of: date | None = None, status: str | None = None,
+                     requester: str | None = None, addressee: str | None = None,
+                     limit: int = 50, offset: int = 0,
+                     database: str | None = None) -> ObligationPage:
+    """Obligations raised on or before `as_of`, with their status as of that day."""
+    n = _names()
+    day = as_of or date.today()
+    due_until = date.fromordinal(day.toordinal() + DUE_WINDOW_DAYS)
+    query = (
+        f"MATCH (o:`{n['obl']}`) WHERE o.resolution_date <= $as_of "
+        "AND ($requester IS NULL OR o.requester = $requester) "
+        "AND ($addressee IS NULL OR o.addressee = $addressee) "
+        f"WITH o, {status_expression('o')} AS status "
+        "WHERE $status IS NULL OR status = $status "
+        f"OPTIONAL MATCH (x:`{n['res']}`)-[f:`{n['fulfils']}`]->(o) "
+        "WHERE f.status <> 'rejected' "
+        "WITH o, status, collect(CASE WHEN x IS NULL THEN NULL ELSE {resolution: x.id, "
+        "date: x.date, evidence: f.evidence, confidence: f.confidence, "
+        "decision: f.status} END) AS fulfilments "
+        "ORDER BY coalesce(o.deadline_date, o.due_date, '9999'), o.id "
+        "WITH collect({obligation: o {.*}, status: status, fulfilments: fulfilments}) AS all "
+        "RETURN size(all) AS total, all[$offset..$offset + $limit] AS items")
+    record = driver.execute_query(
+        query, as_of=day.isoformat(), due_until=due_until.isoformat(), status=status,
+        requester=requester, addressee=addressee, offset=offset, limit=limit,
+        database_=database).records[0]
+    items = [{**item["obligation"], "status": item["status"],
+              "fulfilments": item["fulfilments"]} for item in record["items"]]
+    return ObligationPage(total=record["total"], items=items)
+
+
+def decide_fulfilment(driver: Driver, obligation: str, resolution: str, decision: str,
+                      by: str | None = None, note: str | None = None,
+                      database: str | None = None) -> dict[str, Any]:
+    """Store a person's confirmation or rejection of a fulfilment link; it survives reloads."""
+    if decision not in DECISIONS:
+        raise ValueError(f"decision must be one of {', '.join(DECISIONS)}")
+    n = _names()
+    found = driver.execute_query(
+        f"OPTIONAL MATCH (o:`{n['obl']}` {{id: $o}}) OPTIONAL MATCH (r:`{n['res']}` {{id: $r}}) "
+        "RETURN o IS NOT NULL AS o, r IS NOT NULL AS r", o=obligation, r=resolution,
+        database_=database).records[0]
+    if not found["o"]:
+        raise NotFound(f"no obligation {obligation!r}")
+    if not found["r"]:
+        raise NotFound(f"no resolution {resolution!r}")
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    driver.execute_query(
+        f"MERGE (d:`{n['decision']}` {{id: $o + ' <- ' + $r}}) "
+        "SET d.obligation = $o, d.resolution = $r, d.decision = $decision, d.by = $by, "
+        "d.note = $note, d.at = $at", o=obligation, r=resolution, decision=decision,
+        by=by, note=note, at=at, database_=database)
+    with driver.session(database=database) as session:
+        if decision == "rejected":
+            session.execute_write(lambda tx: tx.run(
+                f"MATCH (:`{n['res']}` {{id: $r}})-[f:`{n['fulfils']}`]->"
+                f"(:`{n['obl']}` {{id: $o}}) DELETE f", o=obligation, r=resolution).consume())
+        else:
+            session.execute_write(lambda tx: tx.run(
+                f"MATCH (o:`{n['obl']}` {{id: $o}}), (r:`{n['res']}` {{id: $r}}) "
+                f"MERGE (r)-[f:`{n['fulfils']}`]->(o) SET f.status = 'confirmed', "
+                "f.confidence = 1.0, f.evidence = coalesce(f.evidence, $note, r.title)",
+                o=obligation, r=resolution, note=note).consume())
+    return {"obligation": obligation, "resolution": resolution, "decision": decision,
+            "by": by, "at": at}
