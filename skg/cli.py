@@ -174,3 +174,48 @@ def serve(
 def main() -> None:
     """Entry point for `python -m skg`."""
     app()
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="turtle or jsonld")] = "turtle",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write")] = None,
+) -> None:
+    """Write the loaded graph as RDF that follows the ontology and its shapes."""
+    from graph.connection import connect
+    from graph.export import export_graph
+    from ontology.rdf_export import to_jsonld, to_turtle
+
+    if format not in {"turtle", "jsonld"}:
+        fail(f"unknown format {format!r}: use turtle or jsonld")
+    with graph_errors():
+        driver = connect(get_settings())
+        try:
+            graph = export_graph(driver, get_settings().neo4j_database)
+        finally:
+            driver.close()
+    text = to_turtle(graph) if format == "turtle" else to_jsonld(graph)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"Wrote {len(graph)} triples to {output}.")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+def validate() -> None:
+    """Check the loaded graph against the SHACL shapes; exit 1 with the violations if any."""
+    from graph.connection import connect
+    from graph.export import export_graph
+    from ontology.validate import validate as shacl_validate
+
+    with graph_errors():
+        driver = connect(get_settings())
+        try:
+            graph = export_graph(driver, get_settings().neo4j_database)
+        finally:
+            driver.close()
+    report = shacl_validate(graph)
+    typer.echo(str(report))
+    if not report.conforms:
+        raise typer.Exit(1)
