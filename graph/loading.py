@@ -16,6 +16,7 @@ from tqdm import tqdm
 
 from graph.errors import GraphUnavailable
 from graph.obligations import refresh_obligations
+from graph.reference import store_gazetteer
 from graph.schema import apply_schema
 from graph.store import StoredCounts, delete_document, store_resolution
 
@@ -54,6 +55,7 @@ def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
     from loaders.errors import DocumentError
 
     apply_schema(driver, database)
+    store_gazetteer(driver, database)
     report = LoadReport()
     bar = tqdm(files, desc="Loading", unit="doc", disable=not progress)
     for path in bar:

@@ -219,3 +219,26 @@ def validate() -> None:
     typer.echo(str(report))
     if not report.conforms:
         raise typer.Exit(1)
+
+
+@app.command("load-municipalities")
+def load_municipalities(
+    file: Annotated[Path, typer.Argument(help="Destatis GV100AD file (fixed-width ASCII)")],
+) -> None:
+    """Load the official municipality directory: Gemeinden and Kreise with their Land."""
+    from graph.connection import connect
+    from graph.municipalities import store_municipalities
+    from graph.schema import apply_schema
+    from ontology.gv100 import Gv100Error, read_gv100
+
+    with graph_errors():
+        driver = connect(get_settings())
+        try:
+            apply_schema(driver, get_settings().neo4j_database)
+            records = list(read_gv100(file))  # all checked before anything is written
+            count = store_municipalities(driver, records, get_settings().neo4j_database)
+        except Gv100Error as exc:
+            fail(str(exc))
+        finally:
+            driver.close()
+    typer.echo(f"Loaded {count} Gemeinden and Kreise from {file}.")
