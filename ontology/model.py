@@ -8,7 +8,7 @@ property mappings for the RDF export, colours and shapes. Code refers to classes
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -22,7 +22,6 @@ ONTOLOGY_PATH = Path(__file__).with_name("skg.ttl")
 
 class SKG(DefinedNamespace):
     """Terms of the stakeholder-graph ontology that Python code names directly."""
-
     _NS = Namespace("https://w3id.org/stakeholder-graph/ontology#")
     _fail = True
     key: URIRef
@@ -36,6 +35,7 @@ class SKG(DefinedNamespace):
     scored: URIRef
     neo4jProperty: URIRef
     usedOn: URIRef
+    provenance: URIRef
     Actor: URIRef
     Matter: URIRef
     Resolution: URIRef
@@ -48,7 +48,6 @@ class SKG(DefinedNamespace):
 
 class ELI(DefinedNamespace):
     """European Legislation Identifier terms used here."""
-
     _NS = Namespace("http://data.europa.eu/eli/ontology#")
     _fail = True
     LegalResource: URIRef
@@ -59,7 +58,6 @@ class ELI(DefinedNamespace):
 
 class CPOV(DefinedNamespace):
     """Core Public Organisation Vocabulary terms used here."""
-
     _NS = Namespace("http://data.europa.eu/m8g/")
     _fail = True
     PublicOrganisation: URIRef
@@ -118,7 +116,8 @@ class Property:
     """A Neo4j node/relationship property and the RDF property that carries it.
 
     `datatype` is an XSD/RDF datatype IRI, or None when `target` names the class key of a
-    node the value refers to by id. `allowed` lists the permitted values, if closed.
+    node the value refers to by id. `allowed` lists the permitted values, if closed;
+    `provenance` marks where-it-was-read properties (they go on a Passage in RDF).
     """
 
     name: str
@@ -129,6 +128,7 @@ class Property:
     label: str
     comment: str
     allowed: tuple[str, ...] = ()
+    provenance: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,9 +144,11 @@ class Level:
 
 @dataclass(frozen=True)
 class Ontology:
+    """Classes by key, relations by Neo4j type, and the property mappings."""
+
     classes: dict[str, OntClass]
     relations: dict[str, Relation]
-    properties: tuple[Property, ...] = field(default=())
+    properties: tuple[Property, ...] = ()
 
     def cls(self, key: str) -> OntClass:
         """The class with this key; KeyError names the key if unknown."""
@@ -343,11 +345,9 @@ def _properties(g: Graph, keys: dict[URIRef, str]) -> tuple[Property, ...]:
         if not used_on:
             raise InvalidOntology(f"property {_local(iri)} ({name}) has no skg:usedOn")
         rng = g.value(iri, RDFS.range)
-        datatype: URIRef | None = None
-        target: str | None = None
-        allowed: tuple[str, ...] = ()
         if rng is None:
             raise InvalidOntology(f"property {_local(iri)} has no rdfs:range")
+        datatype, target, allowed = None, None, ()
         if rng in keys:
             target = keys[rng]
         elif (rng, OWL.oneOf, None) in g:
@@ -355,9 +355,10 @@ def _properties(g: Graph, keys: dict[URIRef, str]) -> tuple[Property, ...]:
             datatype = URIRef("http://www.w3.org/2001/XMLSchema#string")
         elif isinstance(rng, URIRef):
             datatype = rng
+        provenance = g.value(iri, SKG.provenance)
         props.append(Property(name, iri, datatype, target, used_on,
                               _text(g, iri, RDFS.label, "en"), _text(g, iri, RDFS.comment, "en"),
-                              allowed))
+                              allowed, bool(provenance is not None and provenance.toPython())))
     return tuple(props)
 
 
@@ -395,9 +396,3 @@ def load_ontology_from(path: Path) -> Ontology:
 def load_ontology() -> Ontology:
     """The project's ontology, parsed and checked once per process."""
     return load_ontology_from(ONTOLOGY_PATH)
-
-
-@cache
-def ontology_graph() -> Graph:
-    """The ontology as an rdflib graph (for SHACL inference and exports)."""
-    return Graph().parse(ONTOLOGY_PATH, format="turtle")

@@ -5,8 +5,8 @@ relationships `{"type": "REQUESTS", "start": id, "end": id, "properties": {...}}
 Every relationship becomes its direct triple (plus the super-properties it declares, so that
 e.g. ISSUED_BY also states `eli:passed_by` without a reasoner). A scored statement is also
 reified as an `skg:Statement` derived (`prov:wasDerivedFrom`) from an `skg:Passage` holding
-the sentence, offsets and document; other relationships with properties are reified as plain
-`rdf:Statement`s.
+the properties the ontology marks `skg:provenance` (sentence, offsets, point, document);
+other relationships with properties are reified as plain `rdf:Statement`s.
 """
 
 from __future__ import annotations
@@ -121,8 +121,7 @@ class _Exporter:
         self.g.add((statement, RDF.predicate, relation.iri))
         self.g.add((statement, RDF.object, end))
         mapping = self.ont.properties_for("statement")
-        on_passage = {n: v for n, v in props.items() if n in mapping
-                      and "passage" in mapping[n].used_on}
+        on_passage = {n: v for n, v in props.items() if n in mapping and mapping[n].provenance}
         for name, value in props.items():
             if name in mapping and name not in on_passage:
                 self._put(statement, mapping[name], value)
@@ -139,7 +138,7 @@ class _Exporter:
         for name, value in on_passage.items():
             self._put(passage, passage_props[name], value)
         document = self.documents.get(str(props.get("resolution")))
-        if document:
+        if document and "document" not in on_passage:
             self._put(passage, passage_props["document"], document)
 
 

@@ -57,7 +57,7 @@ def _dmk() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                     "Regionen“ zur Stärkung der Digitalisierung in den Kommunen",
               aliases_text="ignored search helper"),
         _node(["Resolution"], id="DMK/2024-04-19/earlier", date="2024-04-19"),
-        _node(["Obligation"], id=f"{RES}/4/BMK", status="open",
+        _node(["Obligation"], id=f"{RES}/4/BMK", status="open", resolution=RES,
               deadline="bis zur Frühjahrs-Digitalministerkonferenz 2025"),
     ]
     stufenplan = "matter/stufenplan-smarte-staedte-und-regionen"
@@ -79,7 +79,9 @@ def _dmk() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
              sentence="Die Digitalministerkonferenz begrüßt, dass der vom Bundesministerium für "
                       "Wohnen, Stadtentwicklung und Bauwesen (BMWSB) eingesetzte Beirat am "
                       "11.06.2024 den Stufenplan „Smarte Städte und Regionen“ beschlossen hat."),
+        # as graph/store.py writes it: also an id, the document and a search helper
         _rel("REQUESTS", "DMK", "BMK", resolution=RES, point="4", start=1320, end=1634,
+             id=f"{RES}#3", document="dmk-2024-10-18-top07.txt", resolution_date="2024-10-18",
              sentence=REQUEST_SENTENCE,
              deadline="bis zur Frühjahrs-Digitalministerkonferenz 2025",
              action="Stellungnahme und konkrete Vorschläge mitteilen", confidence=0.9),

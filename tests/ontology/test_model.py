@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import OWL, RDF, Graph
+from rdflib import OWL, RDF, Graph, URIRef
 
 from ontology.model import (
     CPOV,
@@ -128,6 +128,16 @@ def test_defined_namespace_terms_exist_in_the_ontology() -> None:
     with pytest.raises(AttributeError):
         _ = SKG.Actr  # a typo raises instead of minting an IRI
     assert str(CPOV.PublicOrganisation).startswith("http://data.europa.eu/m8g/")
+
+
+def test_gazetteer_uses_only_terms_the_ontology_defines() -> None:
+    gazetteer = ONTOLOGY_PATH.with_name("gazetteer.ttl")
+    if not gazetteer.exists():
+        pytest.skip("no gazetteer yet")
+    defined = set(Graph().parse(ONTOLOGY_PATH, format="turtle").subjects())
+    used = {t for triple in Graph().parse(gazetteer, format="turtle") for t in triple[1:]
+            if isinstance(t, URIRef) and str(t).startswith(str(SKG._NS))}
+    assert used and not used - defined, sorted(used - defined)
 
 
 BROKEN = [

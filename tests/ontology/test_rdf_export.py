@@ -61,11 +61,15 @@ def test_scored_statement_is_reified_with_its_passage(dmk_graph: Fixture) -> Non
     assert str(g.value(passage, SKG._NS["sentence"])).startswith("Die Digitalministerkonferenz")
     assert g.value(passage, SKG._NS["start"]).toPython() == 1320
     assert str(g.value(passage, SKG._NS["document"])) == "dmk-2024-10-18-top07.txt"
+    assert str(g.value(statement, URIRef("http://purl.org/dc/terms/identifier"))) == f"{RES}#3"
+    obligation = node_iri(f"{RES}/4/BMK")
+    assert (obligation, SKG.inResolution, node_iri(RES)) in g
 
 
 def test_unmodelled_properties_are_left_out(dmk_graph: Fixture) -> None:
     g = to_graph(*dmk_graph)
     assert not any("ignored search helper" in str(o) for o in g.objects())
+    assert not any(str(p).endswith("resolution_date") for p in g.predicates())
 
 
 def test_turtle_and_jsonld_round_trip(dmk_graph: Fixture) -> None:
@@ -78,10 +82,17 @@ def test_turtle_and_jsonld_round_trip(dmk_graph: Fixture) -> None:
 
 def test_statement_without_sentence_violates(dmk_graph: Fixture) -> None:
     nodes, rels = dmk_graph
-    request = _rel(rels, "REQUESTS", "BMK")
+    del _rel(rels, "REQUESTS", "BMK")["properties"]["sentence"]
+    assert _messages(nodes, rels) == [
+        "a statement's provenance (skg:Passage) has one non-empty sentence"]
+
+
+def test_statement_without_any_provenance_violates(dmk_graph: Fixture) -> None:
+    nodes, rels = dmk_graph
+    request = _rel(rels, "REQUESTS", "DE")
     for key in ("sentence", "start", "end", "point"):
         del request["properties"][key]
-    assert "a statement is derived from a passage (its provenance)" in _messages(nodes, rels)
+    assert _messages(nodes, rels) == ["a statement is derived from a passage (its provenance)"]
 
 
 def test_resolution_without_issuer_and_with_german_date_violates(dmk_graph: Fixture) -> None:
