@@ -4,7 +4,7 @@
 Digitalministerkonferenz resolution of 18.10.2024, TOP 7
 (../shared/corpus/dev/dmk-2024-10-18-top07): issuer, submitters, the earlier resolution it
 builds on, four statements with their sentences, and one obligation (the request to the
-Bauministerkonferenz).
+Bauministerkonferenz), fulfilled by the BMK resolution of 25.09.2025 (confirmed by a person).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import pytest
 
 FIXTURES = Path(__file__).with_name("fixtures")
 RES = "DMK/2024-10-18/top-7"
+BMK_RES = "BMK/2025-09-25/top-12"  # answers the DMK's request (corpus: bmk-2025-09-25-top12)
 REQUEST_SENTENCE = (
     "Die Digitalministerkonferenz bittet die Bauministerkonferenz, die "
     "Raumentwicklungsministerkonferenz und den IT-Planungsrat darum, im Rahmen ihrer "
@@ -57,6 +58,11 @@ def _dmk() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                     "Regionen“ zur Stärkung der Digitalisierung in den Kommunen",
               aliases_text="ignored search helper"),
         _node(["Resolution"], id="DMK/2024-04-19/earlier", date="2024-04-19"),
+        _node(["Resolution"], id=BMK_RES, date="2025-09-25", session="146",
+              place="Leipzig", item="TOP 12"),
+        _node(["FulfilmentDecision"], id=f"{RES}/4/BMK <- {BMK_RES}", obligation=f"{RES}/4/BMK",
+              resolution=BMK_RES, decision="confirmed", by="analyst",
+              at="2025-10-01T09:30:00"),
         _node(["Obligation"], id=f"{RES}/4/BMK", status="open", resolution=RES,
               deadline="bis zur Frühjahrs-Digitalministerkonferenz 2025"),
     ]
@@ -90,6 +96,10 @@ def _dmk() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                       "für die beiden im Stufenplan enthaltenen Umsetzungsmaßnahmen (für die "
                       "Jahre 2025 und 2026) sicherzustellen …",
              action="Anschubfinanzierung sicherstellen"),
+        _rel("ISSUED_BY", BMK_RES, "BMK"),
+        _rel("REFERS_TO", BMK_RES, RES),
+        _rel("FULFILS", BMK_RES, f"{RES}/4/BMK", status="confirmed", confidence=1.0,
+             evidence="Bitte der Digitalministerkonferenz vom 18.10.2024"),
         _rel("ADDRESSED_TO", f"{RES}/4/BMK", "BMK"),
         _rel("REQUESTED_BY", f"{RES}/4/BMK", "DMK"),
         _rel("CONCERNS", f"{RES}/4/BMK", stufenplan),

@@ -34,6 +34,7 @@ CONTRACT = {
     "sitting": ("Sitting", None), "agenda_item": ("AgendaItem", None),
     "attachment": ("Attachment", None), "obligation": ("Obligation", None),
     "passage": ("Passage", None), "extraction_run": ("ExtractionRun", None),
+    "fulfilment_decision": ("FulfilmentDecision", None),
 }
 
 

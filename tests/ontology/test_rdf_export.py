@@ -114,7 +114,7 @@ def test_obligation_without_requester_and_bad_status_violates(dmk_graph: Fixture
     obligation["properties"]["status"] = "erledigt"
     messages = _messages(nodes, rels)
     assert "an obligation is requested by an actor (REQUESTED_BY)" in messages
-    assert any(m.startswith("an obligation has one status") for m in messages)
+    assert any(m.startswith("an obligation's status, if stated, is one of") for m in messages)
 
 
 def test_relation_with_wrong_end_violates_generated_shape(dmk_graph: Fixture) -> None:
@@ -122,6 +122,12 @@ def test_relation_with_wrong_end_violates_generated_shape(dmk_graph: Fixture) ->
     rels.append({"type": "SUBMITS", "start": "matter/stufenplan-smarte-staedte-und-regionen",
                  "end": RES, "properties": {}})
     assert "the start of a SUBMITS relationship must be of class Actor" in _messages(nodes, rels)
+
+
+def test_fulfilment_with_unknown_status_violates(dmk_graph: Fixture) -> None:
+    nodes, rels = dmk_graph
+    _rel(rels, "FULFILS", f"{RES}/4/BMK")["properties"]["status"] = "maybe"
+    assert _messages(nodes, rels) == ["a FULFILS link is proposed, confirmed or rejected"]
 
 
 def test_actor_without_name_violates(dmk_graph: Fixture) -> None:
@@ -142,8 +148,17 @@ def test_unmappable_input_raises(dmk_graph: Fixture, node: dict | None, rel: dic
         to_graph(nodes + ([node] if node else []), rels + ([rel] if rel else []))
 
 
-def test_status_values_in_shapes_match_the_ontology() -> None:
+@pytest.mark.parametrize(("term", "key", "name"), [
+    ("status", "obligation", "status"), ("fulfilmentStatus", "statement", "status"),
+    ("decision", "fulfilment_decision", "decision")])
+def test_closed_value_lists_in_shapes_match_the_ontology(term: str, key: str, name: str) -> None:
     shapes = Graph().parse(SHAPES_PATH, format="turtle")
-    status_shape = next(shapes.subjects(SH.path, SKG._NS["status"]))
-    in_list = [str(v) for v in Collection(shapes, shapes.value(status_shape, SH["in"]))]
-    assert tuple(in_list) == load_ontology().properties_for("obligation")["status"].allowed
+    [shape] = list(shapes.subjects(SH.path, SKG._NS[term]))
+    in_list = [str(v) for v in Collection(shapes, shapes.value(shape, SH["in"]))]
+    assert tuple(in_list) == load_ontology().properties_for(key)[name].allowed
+
+
+def test_obligation_status_matches_the_graph_layer() -> None:
+    obligations = pytest.importorskip("graph.obligations")
+    allowed = load_ontology().properties_for("obligation")["status"].allowed
+    assert set(allowed) == set(obligations.STATUSES)
