@@ -1,0 +1,128 @@
+"""Layout of a resolution text: header, numbered points, sections, sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from somajo import SoMaJo
+
+POINT = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
+SECTION = re.compile(
+    r"^(?P<kind>Begründung|Sachdarstellung|Sachverhalt|Erläuterungen?|Hintergrund|"
+    r"Protokollerklärung(?:en)?|Anlagen?|Beschluss(?:vorschlag)?|Antrag|Beschlussvorschlag)"
+    r"(?P<rest>[^:\n]{0,80})?:\s*(?P<inline>.*)$"
+)
+ITEM_HEADING = re.compile(
+    r"^(?:TOP|Tagesordnungspunkt)\s+\d+[a-z]?\b|^Beschluss\s+(?:Nr\.\s*)?\d{4}/\d+", re.I)
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    point: str | None
+    section: str
+
+
+@dataclass
+class Layout:
+    header: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    declarations: list[tuple[str, Paragraph]] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:
+    """Non-empty lines of the normalised text with their offsets."""
+    end = len(text) if end is None else end
+    out = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        if m.group().strip():
+            out.append(Paragraph(start + m.start(), start + m.end(), m.group()))
+    return out
+
+
+@cache
+def _tokenizer() -> SoMaJo:
+    return SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
+
+
+def split_sentences(par: Paragraph, skip: int = 0) -> list[tuple[int, int]]:
+    """Sentence spans (absolute offsets) in a paragraph, from `skip` characters on."""
+    body = par.text[skip:]
+    spans = []
+    for sentence in _tokenizer().tokenize_text([body]):
+        first, last = sentence[0].character_offset, sentence[-1].character_offset
+        spans.append((par.start + skip + first[0], par.start + skip + last[1]))
+    return spans
+
+
+def split_items(pars: list[Paragraph]) -> list[tuple[int, int]]:
+    """Index ranges of paragraphs per resolution when a file holds several TOPs/decisions."""
+    heads = [i for i, p in enumerate(pars) if ITEM_HEADING.match(p.text)]
+    if len(heads) < 2:
+        return [(0, len(pars))]
+    bounds = heads + [len(pars)]
+    return [(bounds[k], bounds[k + 1]) for k in range(len(heads))]
+
+
+def _body_start(pars: list[Paragraph]) -> int:
+    for i, p in enumerate(pars):
+        m = POINT.match(p.text)
+        if m and m.group(1) == "1" and len(p.text) > 40:
+            return i
+        s = SECTION.match(p.text)
+        if s and s.group("kind").startswith(("Beschluss", "Antrag")) and not s.group("inline"):
+            return i
+    for i, p in enumerate(pars):
+        if len(p.text) > 80 and re.search(r"[.]$", p.text) and not p.text.endswith(":"):
+            return i
+    return len(pars)
+
+
+def layout(text: str, pars: list[Paragraph]) -> Layout:
+    """Sort paragraphs into header, points, reasoning, declarations and attachments."""
+    result = Layout()
+    start = _body_start(pars)
+    result.header = pars[:start]
+    section, point, expected = "points", None, 1
+    declarer = ""
+    for par in pars[start:]:
+        heading = SECTION.match(par.text)
+        if heading:
+            kind = heading.group("kind")
+            section = {"Anlage": "attachments", "Anlagen": "attachments"}.get(kind, kind)
+            if kind.startswith("Protokollerklärung"):
+                section, declarer = "declaration", (heading.group("rest") or "").strip()
+            elif kind.startswith(("Beschluss", "Antrag")):
+                section = "points"
+            elif section != "attachments":
+                section = "reasoning"
+            inline = heading.group("inline").strip()
+            if not inline:
+                continue
+            par = Paragraph(par.start + heading.start("inline"), par.end, inline)
+        if section == "attachments":
+            result.attachments.append(re.sub(r"^(?:[-•–·*]|\d+[.)])\s*", "", par.text).strip())
+            continue
+        if section == "declaration":
+            result.declarations.append((declarer, par))
+            continue
+        skip = 0
+        m = POINT.match(par.text)
+        if section == "points" and m and int(m.group(1)) == expected:
+            point, expected, skip = m.group(1), expected + 1, m.end()
+        for s, e in split_sentences(par, skip):
+            result.sentences.append(Sentence(s, e, text[s:e], point if section == "points"
+                                             else None, section))
+    return result
