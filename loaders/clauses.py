@@ -18,7 +18,7 @@ FIRST_GAP = re.compile(r"^\s*(?:(?:an|nochmals|erneut|daher|ausdrücklich|zudem|
                        r"ebenfalls|außerdem|deshalb|hiermit)\s+)*(?:" + ARTICLES
                        + r"\s+)?(?:[a-zäöü]\w*(?:e|en|er|es)\s+)?$")
 ANAPHORIC = {"Vorhaben", "Projekt", "Programm", "Maßnahme", "Beschluss", "Konzept", "Anliegen"}
-CUT_WORDS = re.compile(r"\s+(?:über\s+(?:die|den|das)\s+(?=[A-ZÄÖÜ]+\b)|mit\s+\d|in\s+Höhe|"
+CUT_WORDS = re.compile(r"\s+(?:über\s+(?:die|den|das)\s+(?=[A-ZÄÖÜ])|mit\s+\d|in\s+Höhe|"
                        r"ab\s+dem|ab\s+\d|jährlich|aus\s+dem|bis\s+zu[mr]?\s|im\s+Rahmen)")
 
 
@@ -83,6 +83,7 @@ def subject_after(sentence: str, pos: int, mentions: list[Mention]) -> Mention |
 def addressees(sentence: str, pos: int, mentions: list[Mention]) -> list[Mention]:
     """The coordinated actors right after `pos`: "die BMK, die RMK und den IT-Planungsrat"."""
     out: list[Mention] = []
+    comma_only: list[bool] = []
     cursor = pos
     for m in mentions:
         if m.start < cursor:
@@ -91,7 +92,11 @@ def addressees(sentence: str, pos: int, mentions: list[Mention]) -> list[Mention
         if not (FIRST_GAP if not out else LIST_GAP).match(gap):
             break
         out.append(m)
+        comma_only.append(bool(out[:-1]) and not re.search(r"\b(?:und|sowie|oder)\b", gap))
         cursor = m.end
+    while out and comma_only[-1]:
+        out.pop()
+        comma_only.pop()
     return out
 
 
@@ -111,7 +116,7 @@ def matter_name(phrase: str, title: str | None = None) -> str | None:
     phrase = CUT_WORDS.split(phrase, maxsplit=1)[0]
     phrase = re.split(r",\s|;", phrase, maxsplit=1)[0]
     phrase = re.sub(r"^(?:" + ARTICLES + r"|ihre|seine)\s+", "", phrase)
-    phrase = re.sub(r"^(?:grundsätzliche|fachpolitische)\s+", "", phrase)
+    phrase = re.sub(r"^(?:grundsätzliche|fachpolitische|sich)\s+", "", phrase)
     words = phrase.split()
     if not words:
         return None

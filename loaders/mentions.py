@@ -127,4 +127,17 @@ class ActorRegistry:
             if not any(x.start <= m.start() < x.end for x in out):
                 out.append(Mention(m.start(), m.end(), ActorRef("", "", "actor"), m.group(),
                                    pronoun=True))
-        return sorted(out, key=lambda x: x.start)
+        return _merge_abbreviations(sentence, sorted(out, key=lambda x: x.start))
+
+
+def _merge_abbreviations(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Bundesministerium für … (BMWSB)" is one mention, not two."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and out[-1].actor.id == m.actor.id and re.fullmatch(
+                r"\s*\(\s*", sentence[out[-1].end:m.start]) and sentence[m.end:m.end + 1] == ")":
+            prev = out[-1]
+            out[-1] = Mention(prev.start, m.end + 1, prev.actor, sentence[prev.start:m.end + 1])
+            continue
+        out.append(m)
+    return out

@@ -197,11 +197,11 @@ def extract_sentence(ctx: Context, sent: Sentence, default_subject: ActorRef | N
                 start = subj.end
         if trig.predicate == "SUPPORTS" and re.search(r"Bereitschaft|Unterstützung", s[trig.start:trig.end]):
             start, end = trig.end, region_end
-        region = s[start:region_end if trig.obj_end is None else end]
+        region = s[min(start, trig.start):region_end]
+        region = re.split(r"\bdass\b", region, maxsplit=1)[0] if start >= trig.start else region
         for obj in _thing_objects(ctx, s, start, end, mentions, trig.predicate):
-            _add(ctx, sent, subject, trig.predicate, obj, s[trig.start:region_end])
+            _add(ctx, sent, subject, trig.predicate, obj, region)
             ctx.last_object = obj
-        del region
 
 
 def _partners(text: str, mentions: list[Mention], offset: int) -> tuple[ActorRef, ...]:
