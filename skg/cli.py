@@ -242,3 +242,28 @@ def load_municipalities(
         finally:
             driver.close()
     typer.echo(f"Loaded {count} Gemeinden and Kreise from {file}.")
+
+
+@app.command()
+def generate(
+    resolutions: Annotated[int, typer.Option(min=1, help="How many resolutions to write")],
+    out: Annotated[Path, typer.Option(help="Folder to write the documents and manifest.json")],
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same corpus")]
+    = 1,
+    pdf_share: Annotated[float, typer.Option(min=0.0, max=1.0, help="Share written as PDF")]
+    = 0.1,
+) -> None:
+    """Write a synthetic corpus of resolutions and a manifest of what each holds (benchmarks)."""
+    from skg.settings import PROJECT_ROOT
+
+    # `bench/` lives in the source checkout and is not part of the installed packages.
+    if str(PROJECT_ROOT) not in sys.path:
+        sys.path.append(str(PROJECT_ROOT))
+    try:
+        from bench.generate import generate_corpus
+    except ImportError as exc:
+        fail(f"the benchmark package is not available ({exc}): run from a source checkout")
+
+    summary = generate_corpus(out, resolutions=resolutions, seed=seed, pdf_share=pdf_share)
+    typer.echo(f"Wrote {summary['documents']} document(s) ({summary['pdf']} PDF) with "
+               f"{summary['statements']} statement(s) and {out / 'manifest.json'}.")
