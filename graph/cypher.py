@@ -1,0 +1,190 @@
+"""Analysts' Cypher, read-only: a text check, an EXPLAIN check, a READ transaction, limits.
+
+Three independent guards, as datasette does for SQL: (1) the text is NFKC-normalised, its
+comments and string literals are stripped, and LOAD CSV, several statements, admin commands
+and procedures outside an allow-list are refused; (2) `EXPLAIN` must report a read-only
+plan (`query_type == "r"`); (3) the query runs in a READ session with a server-side timeout
+and a row cap. The normalised text is the one that runs, so what was checked is what runs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import READ_ACCESS, Driver, Query
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from graph.errors import GraphUnavailable, QueryFailed, QueryRefused
+from graph.serialize import to_json
+
+#: Procedures an analyst may call: schema introspection, full-text search, the version.
+ALLOWED_PROCEDURES = frozenset({
+    "db.labels", "db.relationshiptypes", "db.propertykeys", "db.schema.visualization",
+    "db.schema.nodetypeproperties", "db.schema.reltypeproperties",
+    "db.index.fulltext.querynodes", "db.index.fulltext.queryrelationships",
+    "dbms.components",
+})
+#: Commands that administer the server rather than read the graph.
+ADMIN_COMMANDS = ("SHOW", "TERMINATE", "GRANT", "DENY", "REVOKE", "ALTER", "DROP", "START",
+                  "STOP", "ENABLE", "DEALLOCATE", "REALLOCATE", "RENAME", "USE")
+MAX_QUERY_CHARS = 20_000
+
+_LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.IGNORECASE)
+_IN_TRANSACTIONS = re.compile(r"\bIN\s+(?:\d+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b",
+                              re.IGNORECASE)
+_PROCEDURE = re.compile(r"\bCALL\s+(?!\{|\()([A-Za-z_][\w.]*)", re.IGNORECASE)
+_ADMIN = re.compile(r"(?:^|[{;])\s*(" + "|".join(ADMIN_COMMANDS) + r")\b", re.IGNORECASE)
+_TIMEOUT_CODES = ("TransactionTimedOut", "TransactionTimedOutClientConfiguration")
+
+
+class QueryTimedOut(QueryFailed):
+    """The query ran longer than the allowed time and was stopped by the server."""
+
+
+@dataclass
+class QueryResult:
+    """Columns, JSON-ready rows, and whether the row cap cut the result short."""
+
+    columns: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    truncated: bool = False
+
+
+def normalise(query: str) -> str:
+    """NFKC form, so fullwidth and other look-alike letters read as the keywords they mimic."""
+    return unicodedata.normalize("NFKC", query)
+
+
+def strip_comments_and_strings(query: str) -> str:
+    """The query without comments, with string literals emptied and backticks removed.
+
+    Keyword checks run on this text so that `'LOAD CSV'` in a string does not count, while
+    `LO/**/AD CSV`-style tricks and `` `db`.`labels` `` quoting are seen through.
+    """
+    out: list[str] = []
+    i, n = 0, len(query)
+    while i < n:
+        ch = query[i]
+        two = query[i:i + 2]
+        if two == "//":
+            end = query.find("\n", i)
+            i = n if end < 0 else end
+            out.append(" ")
+        elif two == "/*":
+            end = query.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+            out.append(" ")
+        elif ch in "'\"":
+            j = i + 1
+            while j < n and query[j] != ch:
+                j += 2 if query[j] == "\\" else 1
+            out.append("''")
+            i = j + 1
+        elif ch == "`":
+            end = query.find("`", i + 1)
+            out.append(query[i + 1:n if end < 0 else end])
+            i = n if end < 0 else end + 1
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def check_text(query: str) -> str:
+    """The normalised query if its text passes the static checks; QueryRefused otherwise."""
+    text = normalise(query).strip()
+    if not text:
+        raise QueryRefused("the query is empty")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryRefused(f"the query is longer than {MAX_QUERY_CHARS} characters")
+    bare = strip_comments_and_strings(text)
+    if _LOAD_CSV.search(bare):
+        raise QueryRefused("LOAD CSV is not allowed: analysts' queries may not read files "
+                           "or URLs")
+    if _IN_TRANSACTIONS.search(bare):
+        raise QueryRefused("CALL { … } IN TRANSACTIONS is not allowed")
+    if ";" in bare.rstrip().rstrip(";"):
+        raise QueryRefused("several statements are not allowed: send one query at a time")
+    admin = _ADMIN.search(bare)
+    if admin:
+        raise QueryRefused(f"administration commands ({admin.group(1).upper()} …) are not "
+                           "allowed")
+    for match in _PROCEDURE.finditer(bare):
+        name = match.group(1).rstrip(".")
+        if name.lower() not in ALLOWED_PROCEDURES:
+            allowed = ", ".join(sorted(ALLOWED_PROCEDURES))
+            raise QueryRefused(f"procedure {name} is not allowed; allowed: {allowed}")
+    return text.rstrip().rstrip(";").rstrip()
+
+
+def _graph_error(exc: Exception) -> Exception:
+    """Translate a driver error into the graph layer's typed errors."""
+    if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
+        return GraphUnavailable(f"Neo4j does not answer: {exc}")
+    if isinstance(exc, AuthError):
+        return GraphUnavailable("Neo4j refused the credentials: check NEO4J_USER and "
+                                "NEO4J_PASSWORD")
+    if isinstance(exc, Neo4jError):
+        code = exc.code or ""
+        message = exc.message or str(exc)
+        if any(code.endswith(c) for c in _TIMEOUT_CODES):
+            return QueryTimedOut(f"the query ran longer than allowed and was stopped: {message}")
+        if "AccessMode" in code or "ForbiddenOnReadOnlyDatabase" in code:
+            return QueryRefused(f"the query tried to write: {message}")
+        if isinstance(exc, ClientError):
+            return QueryFailed(message)
+        return QueryFailed(f"Neo4j could not run the query: {message}")
+    return QueryFailed(str(exc))
+
+
+def explain_query_type(driver: Driver, text: str, params: dict[str, Any],
+                       database: str | None = None) -> str:
+    """The plan's query type (`"r"`, `"rw"`, `"w"`, `"s"`) from `EXPLAIN`, without running."""
+    try:
+        with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
+            summary = session.run(Query("EXPLAIN " + text, timeout=10), params).consume()  # type: ignore[arg-type]
+    except (Neo4jError, DriverError, OSError) as exc:
+        raise _graph_error(exc) from exc
+    return summary.query_type or ""
+
+
+def run_read_query(driver: Driver, query: str, params: dict[str, Any] | None, settings: Any,
+                   timeout: float | None = None, row_cap: int | None = None) -> QueryResult:
+    """Check and run an analyst's query read-only; at most `settings.row_cap` rows.
+
+    `timeout` and `row_cap` may only lower the configured limits, never raise them.
+    Raises QueryRefused (the query would write or is not allowed), QueryTimedOut,
+    QueryFailed (syntax and other errors, with Neo4j's message) or GraphUnavailable.
+    """
+    params = dict(params or {})
+    text = check_text(query)
+    database = getattr(settings, "neo4j_database", None)
+    query_type = explain_query_type(driver, text, params, database)
+    if query_type != "r":
+        kinds = {"rw": "reads and writes", "w": "writes", "s": "changes the schema"}
+        raise QueryRefused(f"only read queries are allowed; this one "
+                           f"{kinds.get(query_type, f'has query type {query_type!r}')}")
+    limit = settings.cypher_timeout if timeout is None else min(timeout, settings.cypher_timeout)
+    cap = settings.row_cap if row_cap is None else min(row_cap, settings.row_cap)
+    try:
+        with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
+            result = session.run(Query(text, timeout=limit), params)  # type: ignore[arg-type]
+            columns = list(result.keys())
+            records = result.fetch(cap + 1)
+            rows = [[to_json(value) for value in record.values()] for record in records[:cap]]
+            truncated = len(records) > cap
+            if not truncated:
+                result.consume()
+    except (Neo4jError, DriverError, OSError) as exc:
+        raise _graph_error(exc) from exc
+    return QueryResult(columns=columns, rows=rows, truncated=truncated)

@@ -1,0 +1,366 @@
+"""Named read queries for the API, the graph pages and the CLI.
+
+Every statement is built here; values travel as `$parameters`, and labels and relationship
+types come from the ontology only (`_names()`), never from a caller. Listing queries return
+`(total, items)` so that callers can paginate with a total.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from neo4j import Driver, Query, RoutingControl
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from graph.errors import GraphError, GraphUnavailable, NotFound
+from graph.obligations import DUE_WINDOW_DAYS, status_expression
+from graph.schema import FULLTEXT_NODES, FULLTEXT_STATEMENTS
+from graph.serialize import to_json
+from ontology.model import load_ontology
+
+#: Most hits each full-text index contributes to one search.
+SEARCH_HIT_CAP = 1000
+#: Most statements listed per direction on an actor's page.
+ACTOR_STATEMENT_CAP = 1000
+_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
+
+
+@dataclass(frozen=True)
+class Graph:
+    """The driver plus where and how long named queries may run."""
+
+    driver: Driver
+    database: str | None = None
+    timeout: float = 10.0
+
+    def read(self, statement: str, /, **params: Any) -> list[dict[str, Any]]:
+        """Run one read query; rows as JSON-ready dicts. Typed errors, never driver ones."""
+        try:
+            records, _, _ = self.driver.execute_query(
+                Query(statement, timeout=self.timeout), params,  # type: ignore[arg-type]
+                routing_=RoutingControl.READ, database_=self.database)
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
+        except AuthError as exc:
+            raise GraphUnavailable("Neo4j refused the credentials: check NEO4J_USER and "
+                                   "NEO4J_PASSWORD") from exc
+        except (Neo4jError, DriverError) as exc:
+            raise GraphError(f"a graph query failed: {exc}") from exc
+        return [{key: to_json(value) for key, value in record.items()} for record in records]
+
+
+@dataclass
+class Subgraph:
+    """Nodes and statement edges for a page; `truncated` when the edge limit was hit."""
+
+    nodes: list[dict[str, Any]] = field(default_factory=list)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+    truncated: bool = False
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Labels and relationship types used below, all read from the ontology."""
+    ont = load_ontology()
+    rel = {t: ont.relations[t].neo4j_type for t in (
+        "ISSUED_BY", "SUBMITS", "REFERS_TO", "MEMBER_OF", "PART_OF", "SUCCEEDED_BY",
+        "REQUESTED_BY", "ADDRESSED_TO", "ARISES_FROM", "FULFILS")}
+    labels = {k: ont.label(k) for k in ("actor", "matter", "resolution", "obligation")}
+    return {**rel, **labels}
+
+
+def statement_types() -> list[str]:
+    """The statement predicates (relationship types between actors and matters)."""
+    return sorted(load_ontology().scored_predicates())
+
+
+def _ref(var: str) -> str:
+    return f"{var} {{.id, .name, .level, .type, labels: labels({var})}}"
+
+
+def _statement(rel: str, subj: str, obj: str) -> str:
+    return (f"{{rel: {rel} {{.*, predicate: type({rel})}}, subject: {_ref(subj)}, "
+            f"object: {_ref(obj)}}}")
+
+
+def _page(graph: Graph, body: str, limit: int, offset: int, **params: Any
+          ) -> tuple[int, list[dict[str, Any]]]:
+    """`body` ends in `WITH … AS row ORDER BY …`; returns the total and one page of rows."""
+    rows = graph.read(f"{body} WITH collect(row) AS rows "
+                      "RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items",
+                      limit=limit, offset=offset, **params)
+    return (rows[0]["total"], rows[0]["items"]) if rows else (0, [])
+
+
+def server_info(graph: Graph) -> dict[str, Any]:
+    """Name, version and edition of the Neo4j server (raises GraphUnavailable when down)."""
+    rows = graph.read("CALL dbms.components() YIELD name, versions, edition "
+                      "RETURN name, versions[0] AS version, edition")
+    return rows[0] if rows else {"name": "Neo4j", "version": None, "edition": None}
+
+
+def list_actors(graph: Graph, *, label: str | None = None, level: str | None = None,
+                land: str | None = None, text: str | None = None, limit: int = 50,
+                offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """Actors filtered by class label, level, Land and a case-insensitive text."""
+    n = _names()
+    body = (f"MATCH (a:`{n['actor']}`) "
+            "WHERE ($label IS NULL OR $label IN labels(a)) "
+            "AND ($level IS NULL OR a.level = $level) "
+            "AND ($land IS NULL OR a.land = $land OR a.id = $land) "
+            "AND ($text IS NULL OR toLower(a.name) CONTAINS $text OR toLower(a.id) CONTAINS $text"
+            " OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) CONTAINS $text)) "
+            "WITH a {.id, .name, .level, .type, .land, .aliases, .known, labels: labels(a)} AS row "
+            "ORDER BY toLower(row.name), row.id")
+    return _page(graph, body, limit, offset, label=label, level=level, land=land,
+                 text=text.lower() if text else None)
+
+
+def get_actor(graph: Graph, actor_id: str) -> dict[str, Any]:
+    """An actor with its statements both ways, memberships, successions and resolutions."""
+    n = _names()
+    rows = graph.read(
+        f"MATCH (a:`{n['actor']}` {{id: $id}}) "
+        "RETURN a {.*, labels: labels(a)} AS actor, "
+        f"COLLECT {{ MATCH (a)-[r]->(o) WHERE type(r) IN $types "
+        f"RETURN {_statement('r', 'a', 'o')} AS s ORDER BY r.resolution, r.start "
+        "LIMIT $cap } AS outgoing, "
+        f"COLLECT {{ MATCH (x)-[r]->(a) WHERE type(r) IN $types "
+        f"RETURN {_statement('r', 'x', 'a')} AS s ORDER BY r.resolution, r.start "
+        "LIMIT $cap } AS incoming, "
+        f"COLLECT {{ MATCH (a)-[:`{n['MEMBER_OF']}`]->(b) RETURN {_ref('b')} }} AS member_of, "
+        f"COLLECT {{ MATCH (b)-[:`{n['MEMBER_OF']}`]->(a) RETURN {_ref('b')} }} AS members, "
+        f"COLLECT {{ MATCH (a)-[:`{n['PART_OF']}`]->(b) RETURN {_ref('b')} }} AS part_of, "
+        f"COLLECT {{ MATCH (b)-[:`{n['SUCCEEDED_BY']}`]->(a) RETURN {_ref('b')} }} "
+        "AS predecessors, "
+        f"COLLECT {{ MATCH (a)-[:`{n['SUCCEEDED_BY']}`]->(b) RETURN {_ref('b')} }} "
+        "AS successors, "
+        f"COLLECT {{ MATCH (r:`{n['resolution']}`)-[:`{n['ISSUED_BY']}`]->(a) "
+        "RETURN r.id ORDER BY r.id } AS issued, "
+        f"COLLECT {{ MATCH (a)-[:`{n['SUBMITS']}`]->(r:`{n['resolution']}`) "
+        "RETURN r.id ORDER BY r.id } AS submitted",
+        id=actor_id, types=statement_types(), cap=ACTOR_STATEMENT_CAP)
+    if not rows:
+        raise NotFound(f"no actor with id {actor_id!r}")
+    return rows[0]
+
+
+def list_resolutions(graph: Graph, *, issuer: str | None = None, submitter: str | None = None,
+                     date_from: str | None = None, date_to: str | None = None,
+                     limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """Resolutions filtered by issuer, submitter and date range (ISO dates, inclusive)."""
+    n = _names()
+    body = (f"MATCH (r:`{n['resolution']}`) "
+            f"OPTIONAL MATCH (r)-[:`{n['ISSUED_BY']}`]->(i) "
+            "WITH r, i WHERE ($issuer IS NULL OR i.id = $issuer OR r.issuer = $issuer) "
+            f"AND ($submitter IS NULL OR EXISTS {{ MATCH (s)-[:`{n['SUBMITS']}`]->(r) "
+            "WHERE s.id = $submitter }) "
+            "AND ($from IS NULL OR toString(r.date) >= $from) "
+            "AND ($to IS NULL OR toString(r.date) <= $to) "
+            "WITH r {.id, .date, .title, .session, .place, .item, .document, "
+            f"issuer: {_ref('i')}}} AS row ORDER BY toString(row.date) DESC, row.id")
+    return _page(graph, body, limit, offset, issuer=issuer, submitter=submitter,
+                 **{"from": date_from, "to": date_to})
+
+
+def get_resolution(graph: Graph, resolution_id: str) -> dict[str, Any]:
+    """A resolution with issuer, submitters, statements, references and attachments."""
+    n = _names()
+    rows = graph.read(
+        f"MATCH (r:`{n['resolution']}` {{id: $id}}) "
+        f"OPTIONAL MATCH (r)-[:`{n['ISSUED_BY']}`]->(i) "
+        f"RETURN r {{.*}} AS resolution, {_ref('i')} AS issuer, "
+        f"COLLECT {{ MATCH (s)-[:`{n['SUBMITS']}`]->(r) RETURN {_ref('s')} }} AS submitters, "
+        f"COLLECT {{ MATCH (r)-[:`{n['REFERS_TO']}`]->(b) RETURN b {{.id, .date, .title}} }} "
+        "AS refers_to, "
+        f"COLLECT {{ MATCH (b)-[:`{n['REFERS_TO']}`]->(r) RETURN b {{.id, .date, .title}} }} "
+        "AS referred_by, "
+        f"COLLECT {{ MATCH (s:`{n['actor']}`)-[x]->(o) WHERE x.resolution = r.id "
+        f"AND type(x) IN $types RETURN {_statement('x', 's', 'o')} AS st "
+        "ORDER BY x.start, x.id } AS statements",
+        id=resolution_id, types=statement_types())
+    if not rows:
+        raise NotFound(f"no resolution with id {resolution_id!r}")
+    row = rows[0]
+    res = row["resolution"]
+    row["references"] = [_json_or_text(text) for text in res.pop("references", None) or []]
+    res.pop("reference_keys", None)
+    return row
+
+
+def _json_or_text(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return {"text": str(text)}
+    return value if isinstance(value, dict) else {"text": str(text)}
+
+
+def list_statements(graph: Graph, *, predicates: list[str] | None = None,
+                    subject: str | None = None, object_id: str | None = None,
+                    resolution: str | None = None, date_from: str | None = None,
+                    date_to: str | None = None, limit: int = 50, offset: int = 0
+                    ) -> tuple[int, list[dict[str, Any]]]:
+    """Statements (who → predicate → whom) filtered by predicate, ends, resolution and date.
+
+    The date of a statement is the date of its resolution.
+    """
+    n = _names()
+    body = (f"MATCH (s:`{n['actor']}`)-[r]->(o) WHERE type(r) IN $types "
+            "AND ($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object) "
+            "AND ($resolution IS NULL OR r.resolution = $resolution) "
+            "AND ($from IS NULL OR toString(r.resolution_date) >= $from) "
+            "AND ($to IS NULL OR toString(r.resolution_date) <= $to) "
+            f"WITH {_statement('r', 's', 'o')} AS row "
+            "ORDER BY toString(row.rel.resolution_date), row.rel.resolution, row.rel.start")
+    return _page(graph, body, limit, offset, types=predicates or statement_types(),
+                 subject=subject, object=object_id, resolution=resolution,
+                 **{"from": date_from, "to": date_to})
+
+
+def list_requests(graph: Graph, *, as_of: date, requester: str | None = None,
+                  addressee: str | None = None, status: str | None = None,
+                  deadline_from: str | None = None, deadline_to: str | None = None,
+                  limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """Obligations raised by `as_of`, with their status as of that day.
+
+    The status is `graph.obligations.status_expression` (one definition for API and CLI):
+    fulfilled when a resolution fulfils it by then, overdue when its deadline has passed.
+    """
+    n = _names()
+    due_until = date.fromordinal(as_of.toordinal() + DUE_WINDOW_DAYS)
+    body = (f"MATCH (o:`{n['obligation']}`)-[:`{n['REQUESTED_BY']}`]->(req) "
+            f"MATCH (o)-[:`{n['ADDRESSED_TO']}`]->(adr) "
+            "WHERE (o.resolution_date IS NULL OR toString(o.resolution_date) <= $as_of) "
+            "AND ($requester IS NULL OR req.id = $requester) "
+            "AND ($addressee IS NULL OR adr.id = $addressee) "
+            "AND ($dfrom IS NULL OR toString(o.deadline_date) >= $dfrom) "
+            "AND ($dto IS NULL OR toString(o.deadline_date) <= $dto) "
+            f"WITH o, req, adr, {status_expression('o')} AS current "
+            "WHERE $status IS NULL OR current = $status "
+            f"WITH {{obligation: o {{.*}}, status: current, requester: {_ref('req')}, "
+            f"addressee: {_ref('adr')}, fulfilled_by: COLLECT {{ MATCH (x)-[f:`{n['FULFILS']}`]"
+            "->(o) WHERE coalesce(f.status, '') <> 'rejected' RETURN x.id }} AS row "
+            "ORDER BY coalesce(toString(row.obligation.deadline_date), '9999'), "
+            "row.obligation.id")
+    return _page(graph, body, limit, offset, as_of=as_of.isoformat(),
+                 due_until=due_until.isoformat(), requester=requester, addressee=addressee,
+                 status=status, dfrom=deadline_from, dto=deadline_to)
+
+
+def lucene_escape(text: str) -> str:
+    """User text as literal Lucene terms: special characters escaped, operators lower-cased."""
+    escaped = _LUCENE_SPECIAL.sub(r"\\\1", text.strip())
+    return " ".join(w.lower() if w in {"AND", "OR", "NOT", "TO"} else w
+                    for w in escaped.split())
+
+
+def lucene_query(text: str) -> str:
+    """Each word of user text matched as itself or as a prefix (`digital` finds
+    `Digitalisierung`), any word sufficing; nothing the user typed acts as an operator."""
+    return " ".join(f"({word} OR {word}*)" for word in lucene_escape(text).split())
+
+
+def search(graph: Graph, text: str, *, kind: str | None = None) -> list[dict[str, Any]]:
+    """Full-text hits over names, aliases and titles and over statement sentences, best first.
+
+    `kind` narrows to `"names"` or `"sentences"`.
+    """
+    query = lucene_query(text)
+    if not query:
+        return []
+    hits: list[dict[str, Any]] = []
+    if kind in (None, "names"):
+        hits += graph.read(
+            "CALL db.index.fulltext.queryNodes($index, $q, {limit: $cap}) YIELD node, score "
+            "RETURN 'node' AS kind, node.id AS id, coalesce(node.name, node.title) AS name, "
+            "labels(node) AS labels, node.level AS level, toString(node.date) AS date, "
+            "null AS predicate, null AS resolution, null AS sentence, score",
+            index=FULLTEXT_NODES, q=query, cap=SEARCH_HIT_CAP)
+    if kind in (None, "sentences"):
+        hits += graph.read(
+            "CALL db.index.fulltext.queryRelationships($index, $q, {limit: $cap}) "
+            "YIELD relationship AS r, score "
+            "RETURN 'statement' AS kind, r.id AS id, "
+            "startNode(r).name + ' → ' + endNode(r).name AS name, [] AS labels, "
+            "null AS level, toString(r.resolution_date) AS date, type(r) AS predicate, "
+            "r.resolution AS resolution, r.sentence AS sentence, score",
+            index=FULLTEXT_STATEMENTS, q=query, cap=SEARCH_HIT_CAP)
+    hits.sort(key=lambda h: (-h["score"], str(h["id"])))
+    return hits
+
+
+def counts(graph: Graph) -> dict[str, dict[str, int]]:
+    """Number of nodes per label and relationships per type."""
+    labels = graph.read("MATCH (n) UNWIND labels(n) AS label "
+                        "RETURN label, count(*) AS count ORDER BY label")
+    types = graph.read("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count "
+                       "ORDER BY type")
+    totals = graph.read("CALL () { MATCH (n) RETURN count(n) AS nodes } "
+                        "CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } "
+                        "RETURN nodes, rels")
+    return {"labels": {r["label"]: r["count"] for r in labels},
+            "relationships": {r["type"]: r["count"] for r in types},
+            "totals": {"nodes": totals[0]["nodes"], "relationships": totals[0]["rels"]}}
+
+
+_EDGE_FILTER = ("type(r) IN $types AND ($resolution IS NULL OR r.resolution = $resolution) "
+                "AND ($from IS NULL OR toString(r.resolution_date) >= $from) "
+                "AND ($to IS NULL OR toString(r.resolution_date) <= $to)")
+
+
+def subgraph(graph: Graph, *, around: str | None = None, depth: int = 1,
+             predicates: list[str] | None = None, resolution: str | None = None,
+             date_from: str | None = None, date_to: str | None = None,
+             level: str | None = None, edge_limit: int = 20_000) -> Subgraph:
+    """Statement edges for a page: everything matching, or what lies `depth` hops `around`.
+
+    The neighbourhood is walked breadth-first, one bounded query per hop, instead of one
+    variable-length pattern that can explode. `level` keeps edges with an end at that level.
+    """
+    n = _names()
+    params: dict[str, Any] = {"types": predicates or statement_types(),
+                              "resolution": resolution, "from": date_from, "to": date_to}
+    ids: list[str] | None = None
+    if around is not None:
+        found = graph.read(f"MATCH (a) WHERE a.id = $id AND (a:`{n['actor']}` OR "
+                           f"a:`{n['matter']}`) RETURN a.id AS id", id=around)
+        if not found:
+            raise NotFound(f"no actor or matter with id {around!r}")
+        seen, frontier = {around}, [around]
+        for _ in range(max(1, min(depth, 3))):
+            rows = graph.read(f"MATCH (x)-[r]-(y) WHERE x.id IN $frontier AND {_EDGE_FILTER} "
+                              "RETURN DISTINCT y.id AS id LIMIT $limit",
+                              frontier=frontier, limit=edge_limit, **params)
+            frontier = [r["id"] for r in rows if r["id"] not in seen]
+            seen.update(frontier)
+            if not frontier or len(seen) >= edge_limit:
+                break
+        ids = sorted(seen)
+    rows = graph.read(
+        f"MATCH (s:`{n['actor']}`)-[r]->(o) WHERE {_EDGE_FILTER} "
+        "AND ($ids IS NULL OR (s.id IN $ids AND o.id IN $ids)) "
+        "AND ($level IS NULL OR s.level = $level OR o.level = $level) "
+        f"RETURN {_ref('s')} AS s, {_ref('o')} AS o, elementId(r) AS eid, type(r) AS predicate, "
+        "r.sentence AS sentence, r.resolution AS resolution, r.point AS point, "
+        "r.deadline AS deadline ORDER BY r.resolution, r.start LIMIT $limit",
+        ids=ids, level=level, limit=edge_limit + 1, **params)
+    result = Subgraph(truncated=len(rows) > edge_limit)
+    nodes: dict[str, dict[str, Any]] = {}
+    for row in rows[:edge_limit]:
+        for end in (row["s"], row["o"]):
+            nodes.setdefault(end["id"], end)
+        result.edges.append({"id": row["eid"], "source": row["s"]["id"],
+                             "target": row["o"]["id"], "predicate": row["predicate"],
+                             "sentence": row["sentence"], "resolution": row["resolution"],
+                             "point": row["point"], "deadline": row["deadline"]})
+    if around is not None and around not in nodes:
+        centre = graph.read(f"MATCH (a) WHERE a.id = $id RETURN {_ref('a')} AS a", id=around)
+        nodes[around] = centre[0]["a"]
+    result.nodes = list(nodes.values())
+    return result

@@ -1,0 +1,1 @@
+"""Interactive network pages (pyvis / vis-network), self-contained and offline."""

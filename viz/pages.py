@@ -1,0 +1,124 @@
+"""HTML pages: the interactive network page (`/graph`, `skg viz`) and the API's index page.
+
+Nodes and edges are assembled with pyvis; the page itself comes from our own Jinja template
+because pyvis' template loads scripts from CDNs. The page is self-contained: vis-network is
+inlined, a Content-Security-Policy forbids every network fetch, and no `http://` or
+`https://` address appears in it. All text from the graph reaches the browser as JSON data
+(with `<`, `>` and `&` escaped) and is shown as text, never parsed as HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pyvis.network import Network
+
+from graph.queries import Subgraph
+from ontology.model import load_ontology
+from ontology.styles import legend, node_style
+from viz.assets import vis_script, vis_style
+from viz.reduce import TOOLTIP_SENTENCES, Drawing, build_drawing
+
+TEMPLATES = Path(__file__).with_name("templates")
+LABEL_CHARS = 40
+
+#: vis-network options: physics only until the layout is stable, then frozen by the page.
+NETWORK_OPTIONS: dict[str, Any] = {
+    "physics": {"enabled": True, "solver": "forceAtlas2Based",
+                "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50,
+                                  "fit": True}},
+    "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+    "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "smooth": False,
+              "font": {"size": 10, "align": "middle"}, "color": {"inherit": False}},
+    "nodes": {"font": {"size": 14}},
+}
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(
+        enabled_extensions=("html",), default_for_string=True, default=True))
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a `<script>` element: no `<`, `>`, `&` or line separators."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def _short(text: str | None, limit: int = LABEL_CHARS) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def node_tooltip(node: dict[str, Any]) -> str:
+    """Plain-text tooltip of a node: name, id, level and class."""
+    ont = load_ontology()
+    cls = ont.most_specific(node.get("labels") or [])
+    kind = cls.name or cls.label if cls else "node"
+    return "\n".join(filter(None, [node.get("name") or node["id"], f"id: {node['id']}",
+                                   f"{kind}, level {node.get('level') or '—'}"]))
+
+
+def edge_tooltip(edge: dict[str, Any]) -> str:
+    """Plain-text tooltip of a (merged) edge: its sentences with resolution and point."""
+    lines = [f"{edge['predicate']} ({edge['count']} statement(s))"]
+    for st in edge["statements"][:TOOLTIP_SENTENCES]:
+        where = st.get("resolution") or "?"
+        if st.get("point"):
+            where += f", point {st['point']}"
+        lines.append(f"• {_short(st.get('sentence'), 300)} [{where}]")
+    if edge["count"] > TOOLTIP_SENTENCES:
+        lines.append(f"… and {edge['count'] - TOOLTIP_SENTENCES} more")
+    return "\n".join(lines)
+
+
+def network_data(drawing: Drawing) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """vis-network nodes and edges for a drawing, assembled with pyvis."""
+    net = Network(directed=True, cdn_resources="remote")
+    relations = load_ontology().relations
+    for node in drawing.nodes:
+        style = node_style(node.get("labels") or [])
+        net.add_node(node["id"], label=_short(node.get("name") or node["id"]),
+                     title=node_tooltip(node), color=style["color"], shape=style["shape"],
+                     level_name=node.get("level") or "")
+    for index, edge in enumerate(drawing.edges):
+        rel = relations.get(edge["predicate"])
+        label = (rel.label_de or rel.label) if rel else edge["predicate"]
+        if edge["count"] > 1:
+            label += f" ×{edge['count']}"
+        net.add_edge(edge["source"], edge["target"], id=f"e{index}", label=label,
+                     title=edge_tooltip(edge), width=min(1 + edge["count"], 8),
+                     predicate=edge["predicate"], count=edge["count"])
+    nodes, edges, *_ = net.get_network_data()
+    return nodes, edges
+
+
+def render_drawing(drawing: Drawing, title: str = "stakeholder-graph",
+                   description: str = "") -> str:
+    """The self-contained HTML page of a drawing."""
+    nodes, edges = network_data(drawing)
+    data = {"nodes": nodes, "edges": edges, "options": NETWORK_OPTIONS}
+    return _environment().get_template("graph.html").render(
+        title=title, description=description, notices=drawing.notices, legend=legend(),
+        node_count=len(nodes), edge_count=len(edges), total_nodes=drawing.total_nodes,
+        total_statements=drawing.total_statements, data_json=script_json(data),
+        vis_script=vis_script(), vis_style=vis_style())
+
+
+def render_graph_page(subgraph: Subgraph, *, node_cap: int, keep: str | None = None,
+                      title: str = "stakeholder-graph", description: str = "") -> str:
+    """A subgraph as a page: reduced to `node_cap` nodes (keeping `keep`), then rendered."""
+    return render_drawing(build_drawing(subgraph, node_cap, keep), title, description)
+
+
+def render_index_page() -> str:
+    """The API's small offline index page."""
+    return _environment().get_template("index.html").render()
