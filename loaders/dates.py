@@ -6,10 +6,31 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "mär": 3,
-    "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8,
-    "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11,
-    "nov": 11, "dezember": 12, "dez": 12,
+    "januar": 1,
+    "jänner": 1,
+    "jan": 1,
+    "februar": 2,
+    "feb": 2,
+    "märz": 3,
+    "mär": 3,
+    "april": 4,
+    "apr": 4,
+    "mai": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "dezember": 12,
+    "dez": 12,
 }
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_RE = re.compile(
@@ -31,8 +52,9 @@ DEADLINE_START = re.compile(
     r"(?=\s)",
     re.I,
 )
-DEADLINE_END = re.compile(r"(?:\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\w*(?:sitzung|konferenz|tagung|quartal)s?)$",
-                          re.I)
+DEADLINE_END = re.compile(
+    r"(?:\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\w*(?:sitzung|konferenz|tagung|quartal)s?)$", re.I
+)
 TOKEN = re.compile(r"\S+")
 
 
@@ -76,7 +98,9 @@ def _deadline_phrase(text: str, start: int, end: int) -> str | None:
         word = token.group().rstrip(",;:)")
         if i >= 8 or token.group() != word and not DEADLINE_END.search(word):
             break
-        if DEADLINE_END.search(word.rstrip(".")) or re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", word):
+        if DEADLINE_END.search(word.rstrip(".")) or re.fullmatch(
+            r"\d{1,2}\.\d{1,2}\.\d{2,4}", word
+        ):
             last = token.start() + len(word)
             if token.group() != word:
                 break
@@ -95,8 +119,9 @@ def find_deadline(text: str) -> Deadline | None:
         date = dates[0].iso if dates else None
         if date is None and year and re.match(r"bis\s+(?:spätestens\s+)?Ende\s+20\d{2}$", phrase):
             date = f"{year.group(1)}-12-31"
-        return Deadline(phrase, date, year.group(1) if year else None,
-                        sitting.group(1) if sitting else None)
+        return Deadline(
+            phrase, date, year.group(1) if year else None, sitting.group(1) if sitting else None
+        )
     return None
 
 

@@ -63,7 +63,8 @@ def pdf_lines(path: Path) -> list[str]:
                if not ((i < FURNITURE_LINES or i >= len(lines) - FURNITURE_LINES)
                        and (PAGE_NUMBER.match(text.strip())
                             or re.sub(r"\d+", "#", text) in furniture))] for lines in pages]
-    gaps = [b[0] - a[0] for kept in bodies for a, b in zip(kept, kept[1:]) if b[0] > a[0]]
+    gaps = [b[0] - a[0] for kept in bodies
+            for a, b in zip(kept, kept[1:], strict=False) if b[0] > a[0]]
     step = statistics.median(gaps) if gaps else 0.0
     out: list[str] = []
     for kept in bodies:

@@ -13,20 +13,40 @@ from dataclasses import dataclass
 # passive = "X wird gebeten": the issuer speaks, X is the addressee;
 # thing = an object phrase after the verb (welcomes, adopts, supports, finances ...).
 PATTERNS: list[tuple[str, str, str]] = [
-    ("REQUESTS", "passive", r"\b(?:wird|werden|soll|sollen)\b(?P<obj>[^,.;]{0,80}?)\b"
-     r"(?:gebeten|ersucht|aufgefordert)\b(?:\s+werden)?"),
-    ("TASKS", "passive", r"\b(?:wird|werden|soll|sollen)\b(?P<obj>[^,.;]{0,80}?)\bbeauftragt\b"
-     r"(?:\s+werden)?"),
-    ("INVITES", "passive", r"\b(?:wird|werden|soll|sollen)\b(?P<obj>[^,.;]{0,80}?)\beingeladen\b"
-     r"(?:\s+werden)?"),
-    ("REQUESTS", "address", r"\b(?:bittet|bitten|ersucht|ersuchen|appelliert\s+an|appellieren\s+an)\b"),
+    (
+        "REQUESTS",
+        "passive",
+        r"\b(?:wird|werden|soll|sollen)\b(?P<obj>[^,.;]{0,80}?)\b"
+        r"(?:gebeten|ersucht|aufgefordert)\b(?:\s+werden)?",
+    ),
+    (
+        "TASKS",
+        "passive",
+        r"\b(?:wird|werden|soll|sollen)\b(?P<obj>[^,.;]{0,80}?)\bbeauftragt\b"
+        r"(?:\s+werden)?",
+    ),
+    (
+        "INVITES",
+        "passive",
+        r"\b(?:wird|werden|soll|sollen)\b(?P<obj>[^,.;]{0,80}?)\beingeladen\b"
+        r"(?:\s+werden)?",
+    ),
+    (
+        "REQUESTS",
+        "address",
+        r"\b(?:bittet|bitten|ersucht|ersuchen|appelliert\s+an|appellieren\s+an)\b",
+    ),
     ("REQUESTS", "address", r"\b(?:fordert|fordern)\b(?P<obj>.{1,120}?)\bauf\b"),
     ("TASKS", "address", r"\b(?:beauftragt|beauftragen)\b"),
     ("INVITES", "address", r"\b(?:lädt|laden)\b(?P<obj>.{1,120}?)\bein\b"),
     ("INFORMS", "address", r"\b(?:unterrichtet|unterrichten|informiert|informieren)\b"),
     ("RECOMMENDS", "address", r"\b(?:empfiehlt|empfehlen)\b"),
     ("RECOMMENDS", "address", r"\b(?:hat|haben)\b(?P<obj>.{0,160}?)\bempfohlen\b"),
-    ("TAKES_NOTE", "thing", r"\b(?:nimmt|nehmen)\b(?P<obj>.{1,200}?)\b(?:zur\s+Kenntnis|z\.\s?K\.)"),
+    (
+        "TAKES_NOTE",
+        "thing",
+        r"\b(?:nimmt|nehmen)\b(?P<obj>.{1,200}?)\b(?:zur\s+Kenntnis|z\.\s?K\.)",
+    ),
     ("WELCOMES", "thing", r"\b(?:begrüßt|begrüßen)\b"),
     ("ADOPTS", "thing", r"\b(?:beschließt|beschließen|verabschiedet|verabschieden)\b(?!\s*:)"),
     ("ADOPTS", "thing", r"\b(?:stimmt|stimmen)\b(?P<obj>.{1,160}?)\bzu\b(?=[\s.,;]|$)"),
@@ -35,16 +55,32 @@ PATTERNS: list[tuple[str, str, str]] = [
     ("SUPPORTS", "thing", r"\b(?:unterstützt|unterstützen)\b"),
     ("SUPPORTS", "thing", r"\b(?:erklärt|erklären)\b.{0,80}?\b(?:Bereitschaft|Unterstützung)\b"),
     ("RESPONSIBLE_FOR", "thing", r"\b(?:übernimmt|übernehmen)\b.{0,80}?\bVerantwortung\b"),
-    ("RESPONSIBLE_FOR", "thing", r"\b(?:ist|sind|sieht\s+sich|sehen\s+sich)\b(?P<obj>.{0,120}?)"
-     r"\bzuständig\b"),
+    (
+        "RESPONSIBLE_FOR",
+        "thing",
+        r"\b(?:ist|sind|sieht\s+sich|sehen\s+sich)\b(?P<obj>.{0,120}?)"
+        r"\bzuständig\b",
+    ),
     ("FINANCES", "thing", r"(?<!zu )\b(?:fördert|finanziert|finanzieren)\b"),
-    ("FINANCES", "thing", r"\b(?:stellt|stellen)\b(?P<obj>.{1,160}?)\b(?:bereit|zur\s+Verfügung)\b"),
+    (
+        "FINANCES",
+        "thing",
+        r"\b(?:stellt|stellen)\b(?P<obj>.{1,160}?)\b(?:bereit|zur\s+Verfügung)\b",
+    ),
     ("FINANCES", "thing", r"\b(?:trägt|tragen)\s+(?=(?:die|den)\s+(?:Kosten|Eigenanteil|Anteil))"),
-    ("ESTABLISHES", "thing", r"\b(?:setzt|setzen|richtet|richten)\b(?P<obj>.{1,160}?)\bein\b"
-     r"(?=[\s.,;]|$)"),
+    (
+        "ESTABLISHES",
+        "thing",
+        r"\b(?:setzt|setzen|richtet|richten)\b(?P<obj>.{1,160}?)\bein\b"
+        r"(?=[\s.,;]|$)",
+    ),
     ("ESTABLISHES", "thing", r"\b(?:errichtet|errichten)\b"),
-    ("ESTABLISHES", "thing", r"\b(?:hat|haben)\b(?P<obj>.{1,160}?)\b(?:eingesetzt|eingerichtet|"
-     r"errichtet)\b"),
+    (
+        "ESTABLISHES",
+        "thing",
+        r"\b(?:hat|haben)\b(?P<obj>.{1,160}?)\b(?:eingesetzt|eingerichtet|"
+        r"errichtet)\b",
+    ),
 ]
 COMPILED = [(p, k, re.compile(rx)) for p, k, rx in PATTERNS]
 OBLIGATIONS = {"REQUESTS", "TASKS", "RECOMMENDS", "INVITES", "INFORMS"}
@@ -67,14 +103,20 @@ def find_triggers(sentence: str) -> list[Trigger]:
     for predicate, kind, pattern in COMPILED:
         for m in pattern.finditer(sentence):
             has_obj = "obj" in pattern.groupindex and m.group("obj") is not None
-            found.append(Trigger(predicate, kind, m.start(), m.end(),
-                                 m.start("obj") if has_obj else None,
-                                 m.end("obj") if has_obj else None))
+            found.append(
+                Trigger(
+                    predicate,
+                    kind,
+                    m.start(),
+                    m.end(),
+                    m.start("obj") if has_obj else None,
+                    m.end("obj") if has_obj else None,
+                )
+            )
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     result: list[Trigger] = []
     for trig in found:
-        if any(t.start <= trig.start < t.end or trig.start <= t.start < trig.end
-               for t in result):
+        if any(t.start <= trig.start < t.end or trig.start <= t.start < trig.end for t in result):
             continue
         result.append(trig)
     return result
