@@ -141,7 +141,7 @@ def _title(header: list[Paragraph], issuer: ActorRef | None, registry: ActorRegi
 
 
 def references(text: str, registry: ActorRegistry) -> list[Reference]:
-    """Earlier resolutions: "Beschluss der DMK vom 19.04.2024", "ändert seinen Beschluss 2022/43"."""
+    """Earlier resolutions: "Beschluss der DMK vom 19.04.2024", "ändert Beschluss 2022/43"."""
     out: dict[tuple[str | None, str | None], Reference] = {}
     for d in find_dates(text):
         before = text[max(0, d.start - 120) : d.start]
