@@ -26,13 +26,15 @@ from typing import Any
 from neo4j import Driver
 
 from graph.cypher import QueryResult, normalise, run_read_query, strip_comments_and_strings
-from graph.errors import GraphError, NotFound, QueryRefused
+from graph.errors import GraphError, NotFound
 from ontology.model import Ontology, load_ontology
 
 COOKBOOK_DIR = Path(__file__).with_name("cookbook")
 PARAM_TYPES = ("string", "int", "float", "date", "bool", "list")
 LIST_ITEM_TYPES = ("string", "int", "float", "date")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+#: Query-string names the API keeps for itself, so no parameter may take them.
+RESERVED_PARAMS = frozenset({"format"})
 _FRONT = re.compile(r"\A\s*/\*(?P<front>.*?)\*/(?P<body>.*)\Z", re.DOTALL)
 _PARAM_USE = re.compile(r"\$([A-Za-z_]\w*)")
 # `(n:Label:Other`, `[r:TYPE|OTHER*1..3`, and label predicates `n:Label` / `n:A|B`. Map keys
@@ -53,7 +55,7 @@ class UnknownQuery(NotFound):
     """No canned query has this name."""
 
 
-class ParameterError(QueryRefused):
+class ParameterError(GraphError):
     """A parameter is unknown, or its value does not parse as the declared type."""
 
 
@@ -181,6 +183,8 @@ def labels_and_types(cypher: str) -> set[str]:
 
 def _param_from_toml(query: str, name: str, spec: Any) -> Param:
     where = f"query {query}, parameter {name}"
+    if name in RESERVED_PARAMS or not _NAME.match(name):
+        raise InvalidCookbook(f"{where}: the name is reserved or not lower_snake_case")
     if not isinstance(spec, dict):
         raise InvalidCookbook(f"{where}: expected a [params.{name}] table")
     unknown = set(spec) - {"type", "default", "description", "items", "min", "max"}

@@ -10,10 +10,11 @@ description = "Only this level (land, bund, ministry, conference, …); empty fo
 */
 MATCH (a:Actor)
 WHERE ($level IS NULL OR a.level = $level)
-  AND EXISTS { (a)--() }
+  AND (EXISTS { (a)-[s]-() WHERE s.resolution IS NOT NULL }
+       OR EXISTS { (a)<-[:ISSUED_BY]-(:Resolution) })
   AND NOT EXISTS { (:Actor)-[:REQUESTS|TASKS]->(a) }
   AND NOT EXISTS { (:Obligation)-[:ADDRESSED_TO]->(a) }
-OPTIONAL MATCH (a)-[s]-()
+OPTIONAL MATCH (a)-[s]-() WHERE s.resolution IS NOT NULL OR type(s) = 'ISSUED_BY'
 RETURN a.id AS actor_id, a.name AS actor, a.level AS level,
        collect(DISTINCT type(s)) AS appears_in, count(s) AS mentions
 ORDER BY mentions DESC, actor

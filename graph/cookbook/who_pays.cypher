@@ -1,7 +1,7 @@
 /*
 title = "Who pays for what"
 description = """Financing: who funds what, with amount and share as written. With
-include_requested, requests for money (a REQUESTS whose action or sentence is about financing)
+include_requested, requests for money (a REQUESTS whose action is about financing or costs)
 are listed too, marked as requested: the money has not been granted yet."""
 tags = ["money"]
 
@@ -17,8 +17,7 @@ description = "Only matters whose name (or the sentence) contains this text; emp
 MATCH (a:Actor)-[s:FINANCES|REQUESTS]->(x)
 WHERE (type(s) = 'FINANCES'
        OR ($include_requested
-           AND toLower(coalesce(s.action, '') + ' ' + coalesce(s.sentence, ''))
-               =~ '.*(finanz|mittel|förder|kosten).*'))
+           AND toLower(coalesce(s.action, '')) =~ '.*(finanz|kosten|haushaltsmittel).*'))
   AND ($topic IS NULL OR toLower(coalesce(x.name, '') + ' ' + coalesce(s.sentence, ''))
        CONTAINS toLower($topic))
 RETURN CASE type(s) WHEN 'FINANCES' THEN a.name ELSE x.name END AS payer,
