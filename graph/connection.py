@@ -24,6 +24,7 @@ def connect(settings: Settings, verify: bool = True) -> Driver:
     """A driver for the configured server; GraphUnavailable with what to do if it fails."""
     uri, auth = connection_target(settings)
     driver = GraphDatabase.driver(uri, auth=auth, connection_acquisition_timeout=10,
+                                  notifications_min_severity="OFF",
                                   max_connection_lifetime=300)
     if verify:
         try:

@@ -18,6 +18,8 @@ SEASONS = {
 }
 SEASON_END_DAY = {6: 30, 8: 31, 11: 30, 12: 31}
 SESSION = re.compile(r"(\d{1,3})\.\s*Sitzung")
+NEXT_SITTING = re.compile(r"\bnächste[nr]?\s+(?:\w+)?[Ss]itzung|\bnächste[nr]?\s+\w*konferenz",
+                          re.I)
 YEAR = re.compile(r"\b(20\d\d)\b")
 
 
@@ -37,6 +39,8 @@ def sitting_deadline(statement: Any) -> dict[str, Any]:
     season = next((name for name in SEASONS if name in lowered), None)
     if season:
         out["deadline_season"] = season
+    if NEXT_SITTING.search(text):
+        out["deadline_next_sitting"] = True
     if not out:
         return {}
     matches = load_gazetteer().find_all(text)

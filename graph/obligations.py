@@ -159,8 +159,8 @@ def list_obligations(driver: Driver, as_of: date | None = None, status: str | No
         "date: x.date, evidence: f.evidence, confidence: f.confidence, "
         "decision: f.status} END) AS fulfilments "
         "ORDER BY coalesce(o.deadline_date, o.due_date, '9999'), o.id "
-        "WITH collect({obligation: o {.*}, status: status, fulfilments: fulfilments}) AS all "
-        "RETURN size(all) AS total, all[$offset..$offset + $limit] AS items")
+        "WITH collect({obligation: o {.*}, status: status, fulfilments: fulfilments}) AS rows "
+        "RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS items")
     record = driver.execute_query(
         query, as_of=day.isoformat(), due_until=due_until.isoformat(), status=status,
         requester=requester, addressee=addressee, offset=offset, limit=limit,

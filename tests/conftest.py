@@ -55,7 +55,7 @@ def session_driver(neo4j_uri: str) -> Iterator[Driver]:
     auth = None
     if os.environ.get("SKG_TEST_NEO4J_PASSWORD"):
         auth = ("neo4j", os.environ["SKG_TEST_NEO4J_PASSWORD"])
-    driver = GraphDatabase.driver(neo4j_uri, auth=auth)
+    driver = GraphDatabase.driver(neo4j_uri, auth=auth, notifications_min_severity="OFF")
     driver.verify_connectivity()
     yield driver
     driver.close()
