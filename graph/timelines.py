@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from neo4j import Driver
-
 from graph.errors import NotFound
+from graph.queries import Graph
 from ontology.model import load_ontology
 
 MAX_THREAD_DEPTH = 6
@@ -27,11 +26,10 @@ def _n() -> dict[str, str]:
             "scored": "|".join(f"`{t}`" for t in sorted(ont.scored_predicates()))}
 
 
-def resolution_timeline(driver: Driver, resolution_id: str,
-                        database: str | None = None) -> list[dict[str, Any]]:
+def resolution_timeline(graph: Graph, resolution_id: str) -> list[dict[str, Any]]:
     """The resolution, those it builds on and those that refer to or answer it, by date."""
     n = _n()
-    records = driver.execute_query(
+    records = graph.read(
         f"MATCH (me:`{n['res']}` {{id: $id}}) "
         f"OPTIONAL MATCH (me)-[:`{n['refers']}`|`{n['amends']}`*1..{MAX_THREAD_DEPTH}]->"
         f"(earlier:`{n['res']}`) "
@@ -44,28 +42,25 @@ def resolution_timeline(driver: Driver, resolution_id: str,
         "UNWIND [me] + others AS r WITH DISTINCT me, r "
         "RETURN r.id AS resolution, r.date AS date, r.issuer AS issuer, r.title AS title, "
         "r.item AS item, CASE WHEN r = me THEN 'this' WHEN r.date < me.date THEN 'earlier' "
-        "ELSE 'later' END AS relation ORDER BY r.date, r.id",
-        id=resolution_id, database_=database).records
+        "ELSE 'later' END AS relation ORDER BY r.date, r.id", id=resolution_id)
     if not records:
         raise NotFound(f"no resolution {resolution_id!r}")
-    return [{"kind": "resolution", **r.data()} for r in records]
+    return [{"kind": "resolution", **r} for r in records]
 
 
-def find_matters(driver: Driver, matter_id: str, database: str | None = None) -> list[str]:
+def find_matters(graph: Graph, matter_id: str) -> list[str]:
     """The matter with this id and the ones whose names name it (the Stufenplan's
     "Begleitung des Stufenplans", "Entwicklung des Stufenplans" …)."""
     n = _n()
-    record = driver.execute_query(
-        f"MATCH (m:`{n['matter']}` {{id: $id}}) RETURN m.name AS name", id=matter_id,
-        database_=database).records
+    record = graph.read(f"MATCH (m:`{n['matter']}` {{id: $id}}) RETURN m.name AS name",
+                        id=matter_id)
     if not record:
         raise NotFound(f"no initiative or matter {matter_id!r}")
     head = _head_word(record[0]["name"])
-    ids = driver.execute_query(
+    return graph.read(
         f"MATCH (m:`{n['matter']}`) WHERE m.id = $id OR ($head <> '' AND "
         "toLower(m.name) CONTAINS $head) RETURN collect(m.id) AS ids",
-        id=matter_id, head=head, database_=database).records[0]["ids"]
-    return ids
+        id=matter_id, head=head)[0]["ids"]
 
 
 def _head_word(name: str) -> str:
@@ -77,15 +72,13 @@ def _head_word(name: str) -> str:
     return ""
 
 
-def initiative_timeline(driver: Driver, matter_id: str,
-                        database: str | None = None) -> list[dict[str, Any]]:
+def initiative_timeline(graph: Graph, matter_id: str) -> list[dict[str, Any]]:
     """Every statement about an initiative (and matters that name it), by date."""
     n = _n()
-    ids = find_matters(driver, matter_id, database)
-    records = driver.execute_query(
+    ids = find_matters(graph, matter_id)
+    records = graph.read(
         f"MATCH (s:`{n['actor']}`)-[r:{n['scored']}]->(m:`{n['matter']}`) WHERE m.id IN $ids "
         "RETURN coalesce(r.date, r.resolution_date) AS date, r.resolution AS resolution, "
         "type(r) AS predicate, s.id AS subject, s.name AS subject_name, m.name AS object, "
-        "r.sentence AS sentence ORDER BY date, resolution", ids=ids,
-        database_=database).records
-    return [{"kind": "statement", **r.data()} for r in records]
+        "r.sentence AS sentence ORDER BY date, resolution", ids=ids)
+    return [{"kind": "statement", **r} for r in records]

@@ -7,6 +7,7 @@ from neo4j import Driver
 
 from graph.errors import NotFound
 from graph.loading import load_documents
+from graph.queries import Graph
 from graph.timelines import initiative_timeline, resolution_timeline
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "resolutions"
@@ -22,7 +23,7 @@ def stufenplan_graph(driver: Driver) -> Driver:
 def test_initiative_timeline_runs_from_the_beirat_to_the_bmk(stufenplan_graph: Driver) -> None:
     records, _, _ = stufenplan_graph.execute_query(
         "MATCH (m:Matter) WHERE m.name STARTS WITH 'Stufenplan' RETURN m.id AS id LIMIT 1")
-    events = initiative_timeline(stufenplan_graph, records[0]["id"])
+    events = initiative_timeline(Graph(stufenplan_graph), records[0]["id"])
     dates = [e["date"] for e in events]
     assert dates == sorted(dates)
     assert dates[0] == "2024-06-11" and events[0]["predicate"] == "ADOPTS"
@@ -31,8 +32,8 @@ def test_initiative_timeline_runs_from_the_beirat_to_the_bmk(stufenplan_graph: D
 
 
 def test_resolution_thread_includes_the_answer(stufenplan_graph: Driver) -> None:
-    events = resolution_timeline(stufenplan_graph, "DMK/2024-10-18/top-7")
+    events = resolution_timeline(Graph(stufenplan_graph), "DMK/2024-10-18/top-7")
     by_id = {e["resolution"]: e["relation"] for e in events}
     assert by_id == {"DMK/2024-10-18/top-7": "this", "BMK/2025-09-25/top-12": "later"}
     with pytest.raises(NotFound):
-        resolution_timeline(stufenplan_graph, "DMK/1999-01-01/top-1")
+        resolution_timeline(Graph(stufenplan_graph), "DMK/1999-01-01/top-1")
