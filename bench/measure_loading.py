@@ -1,0 +1,189 @@
+"""Loading: the project's loader against a bare-driver `UNWIND $rows … MERGE` of the same rows.
+
+The loader runs in a child process (`python -m bench.measure_loading …`) so that its peak RSS
+is its own. It runs `graph.loading.load_documents` unchanged; a wrapper around
+`loaders.extract_file` times extraction (subtracted from the wall time) and writes each
+document's rows to a JSON-lines file. The parent then writes the same rows with the bare
+driver — one transaction per document, as the loader does — under labels of its own
+(`BenchActor`, …), and removes them again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+
+BASE_LABELS = {"actor": "BenchActor", "matter": "BenchMatter", "resolution": "BenchResolution"}
+
+
+def baseline_rows(resolutions: list[Any]) -> dict:
+    """The nodes and statement rows of one document, in the shape the baseline writes."""
+    from ontology.model import load_ontology
+
+    ont = load_ontology()
+    nodes: dict[str, dict] = {}
+    rels: list[dict] = []
+    heads: list[dict] = []
+
+    def kind(ref: Any) -> str:
+        return "actor" if ont.is_a(ref.type_key, "actor") else "matter"
+
+    for res in resolutions:
+        if res.issuer is not None:
+            nodes[res.issuer.id] = {"id": res.issuer.id, "name": res.issuer.name, "k": "actor"}
+        heads.append({"id": res.id, "issuer": res.issuer.id if res.issuer else None,
+                      "props": {k: v for k, v in {"date": res.date, "title": res.title,
+                                                  "item": res.item}.items() if v}})
+        for i, st in enumerate(res.statements):
+            for ref in (st.subject, st.object):
+                nodes.setdefault(ref.id, {"id": ref.id, "name": ref.name, "k": kind(ref)})
+            props = {k: v for k, v in {"resolution": res.id, "deadline": st.deadline,
+                                       "amount": st.amount, "action": st.action,
+                                       "sentence": st.source.sentence if st.source else None
+                                       }.items() if v}
+            rels.append({"type": ont.relations[st.predicate].neo4j_type, "s": st.subject.id,
+                         "o": st.object.id, "ok": kind(st.object), "id": f"{res.id}#{i}",
+                         "props": props})
+    return {"resolutions": heads, "nodes": list(nodes.values()), "rels": rels}
+
+
+def _write_baseline(tx: ManagedTransaction, doc: dict) -> None:
+    by_kind: dict[str, list[dict]] = defaultdict(list)
+    for node in doc["nodes"]:
+        by_kind[node["k"]].append(node)
+    for key, rows in by_kind.items():
+        tx.run(f"UNWIND $rows AS row MERGE (n:`{BASE_LABELS[key]}` {{id: row.id}}) "
+               "SET n.name = row.name", rows=rows)
+    tx.run("UNWIND $rows AS row MERGE (r:BenchResolution {id: row.id}) SET r += row.props "
+           "WITH r, row MATCH (i:BenchActor {id: row.issuer}) MERGE (r)-[:ISSUED_BY]->(i)",
+           rows=doc["resolutions"])
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for rel in doc["rels"]:
+        groups[(rel["type"], rel["ok"])].append(rel)
+    for (rel_type, obj_kind), rows in groups.items():
+        tx.run(f"UNWIND $rows AS row MATCH (s:BenchActor {{id: row.s}}) "
+               f"MATCH (o:`{BASE_LABELS[obj_kind]}` {{id: row.o}}) "
+               f"MERGE (s)-[r:`{rel_type}` {{id: row.id}}]->(o) SET r += row.props", rows=rows)
+
+
+def run_baseline(driver: Driver, rows_file: Path) -> dict:
+    """Write the rows with the bare driver, one transaction per document; then remove them."""
+    for label in BASE_LABELS.values():
+        driver.execute_query(f"CREATE CONSTRAINT bench_{label.lower()} IF NOT EXISTS "
+                             f"FOR (n:`{label}`) REQUIRE n.id IS UNIQUE")
+    statements = documents = 0
+    started = time.perf_counter()
+    with rows_file.open(encoding="utf-8") as rows, driver.session() as session:
+        for line in rows:
+            doc = json.loads(line)
+            session.execute_write(_write_baseline, doc)
+            statements += len(doc["rels"])
+            documents += 1
+    seconds = time.perf_counter() - started
+    from bench.neo4j_env import clear_graph
+
+    for label in BASE_LABELS.values():
+        clear_graph(driver, label)
+        driver.execute_query(f"DROP CONSTRAINT bench_{label.lower()} IF EXISTS")
+    return {"documents": documents, "statements": statements, "seconds": round(seconds, 3),
+            "statements_per_s": round(statements / seconds, 1) if seconds else None}
+
+
+def loader_worker(uri: str, corpus: Path, rows_file: Path) -> dict:
+    """In the child: load the corpus with the project's loader, timing its parts."""
+    import graph.loading as loading
+    import loaders
+
+    original_extract = loaders.extract_file
+    spent = {"extract": 0.0, "rows": 0.0, "refresh": 0.0, "setup": 0.0}
+    out = rows_file.open("w", encoding="utf-8")
+
+    def timed_extract(path: Path) -> list:
+        t0 = time.perf_counter()
+        result = original_extract(path)
+        t1 = time.perf_counter()
+        out.write(json.dumps(baseline_rows(result), ensure_ascii=False) + "\n")
+        spent["extract"] += t1 - t0
+        spent["rows"] += time.perf_counter() - t1
+        return result
+
+    def timed(function: Any, bucket: str) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[bucket] += time.perf_counter() - t0
+        return wrapper
+
+    loaders.extract_file = timed_extract
+    # One-time setup (schema, gazetteer) is reported apart; the obligations refresh that
+    # follows the documents is part of loading them.
+    for name, bucket in (("refresh_obligations", "refresh"), ("apply_schema", "setup"),
+                         ("store_gazetteer", "setup")):
+        if hasattr(loading, name):
+            setattr(loading, name, timed(getattr(loading, name), bucket))
+    files = sorted(p for p in corpus.iterdir() if p.suffix in {".txt", ".pdf"})
+    password = os.environ.get("BENCH_NEO4J_PASSWORD")
+    driver = GraphDatabase.driver(uri, auth=("neo4j", password) if password else None)
+    started = time.perf_counter()
+    try:
+        report = loading.load_documents(driver, files, progress=False)
+    finally:
+        wall = time.perf_counter() - started
+        out.close()
+        driver.close()
+    store = wall - spent["extract"] - spent["rows"] - spent["setup"]
+    return {"documents": report.documents, "statements": report.statements,
+            "failures": len(report.failures), "failure_examples": report.failures[:3],
+            "wall_seconds": round(wall, 3), "extract_seconds": round(spent["extract"], 3),
+            "store_seconds": round(store, 3), "refresh_seconds": round(spent["refresh"], 3),
+            "setup_seconds": round(spent["setup"], 3),
+            "store_statements_per_s": round(report.statements / store, 1) if store else None,
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
+def measure_loading(driver: Driver, uri: str, corpus: Path, workdir: Path,
+                    timeout: float = 6 * 3600) -> dict:
+    """Load the corpus in a child process, then the bare-driver baseline; their ratio."""
+    rows_file, result_file = workdir / "rows.jsonl", workdir / "loader.json"
+    cmd = [sys.executable, "-m", "bench.measure_loading", "--uri", uri, "--corpus",
+           str(corpus), "--rows", str(rows_file), "--result", str(result_file)]
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=timeout)
+    if proc.returncode != 0:
+        return {"status": "failed", "error": (proc.stderr or proc.stdout).strip()[-800:]}
+    loader = json.loads(result_file.read_text(encoding="utf-8"))
+    baseline = run_baseline(driver, rows_file)
+    ratio = None
+    if loader.get("store_statements_per_s") and baseline.get("statements_per_s"):
+        ratio = round(loader["store_statements_per_s"] / baseline["statements_per_s"], 3)
+    return {"status": "ok", "loader": loader, "baseline_unwind_merge": baseline,
+            "ratio_to_baseline": ratio, "goal_ratio": 0.7,
+            "peak_rss_mb": loader["peak_rss_mb"], "goal_peak_rss_mb": 2048}
+
+
+def main() -> None:
+    """Child-process entry point: load, then write the loader's figures as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--uri", required=True)
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--rows", type=Path, required=True)
+    parser.add_argument("--result", type=Path, required=True)
+    args = parser.parse_args()
+    figures = loader_worker(args.uri, args.corpus, args.rows)
+    args.result.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
