@@ -267,3 +267,51 @@ def generate(
     summary = generate_corpus(out, resolutions=resolutions, seed=seed, pdf_share=pdf_share)
     typer.echo(f"Wrote {summary['documents']} document(s) ({summary['pdf']} PDF) with "
                f"{summary['statements']} statement(s) and {out / 'manifest.json'}.")
+
+
+@app.command()
+def requests(
+    status: Annotated[str | None, typer.Option(help="open, due, overdue, fulfilled, "
+                                                    "superseded")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="ISO date (default today)")
+                     ] = None,
+    requester: Annotated[str | None, typer.Option(help="Requester id, e.g. DMK")] = None,
+    addressee: Annotated[str | None, typer.Option(help="Addressee id, e.g. BMK")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10000)] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table")] = False,
+) -> None:
+    """Who asked whom to do what, by when — and its status as of a date."""
+    from datetime import date
+
+    from graph.connection import connect
+    from graph.obligations import STATUSES
+    from graph.queries import Graph, list_requests
+
+    if status and status not in STATUSES:
+        fail(f"unknown status {status!r}: use one of {', '.join(STATUSES)}")
+    try:
+        day = date.fromisoformat(as_of) if as_of else date.today()
+    except ValueError:
+        fail(f"--as-of {as_of!r} is not an ISO date (YYYY-MM-DD)")
+    settings = get_settings()
+    with graph_errors():
+        driver = connect(settings)
+        try:
+            total, items = list_requests(
+                Graph(driver, database=settings.neo4j_database, timeout=settings.cypher_timeout),
+                as_of=day, requester=requester, addressee=addressee, status=status,
+                limit=limit)
+        finally:
+            driver.close()
+    if as_json:
+        json.dump({"total": total, "items": items}, sys.stdout, ensure_ascii=False, indent=2,
+                  default=str)
+        sys.stdout.write("\n")
+        return
+    typer.echo(f"{total} obligation(s) as of {day.isoformat()}"
+               + (f" with status {status}" if status else "") + ":")
+    for item in items:
+        obligation = item["obligation"]
+        deadline = obligation.get("deadline_date") or obligation.get("due_date") or "-"
+        typer.echo(f"  {item['status']:<10} {deadline:<10}  {item['requester']['id']} → "
+                   f"{item['addressee']['id']}: {(obligation.get('action') or '')[:90]}")
