@@ -10,7 +10,15 @@ from fastapi.middleware.cors import CORSMiddleware
 from neo4j import Driver
 
 from api.errors import ErrorBody, install_error_handlers
-from api.routers import actors, cypher, graph_page, resolutions, service, statements
+from api.routers import (
+    actors,
+    cookbook,
+    cypher,
+    graph_page,
+    resolutions,
+    service,
+    statements,
+)
 from skg.settings import Settings, get_settings
 
 ERROR_RESPONSES = {status: {"model": ErrorBody} for status in (400, 404, 422, 503)}
@@ -46,6 +54,6 @@ def create_app(driver: Driver | None = None, settings: Settings | None = None) -
                            allow_methods=["GET", "POST"], allow_headers=["X-API-Key",
                                                                          "Content-Type"])
     install_error_handlers(app)
-    for module in (service, actors, resolutions, statements, cypher, graph_page):
+    for module in (service, actors, resolutions, statements, cypher, cookbook, graph_page):
         app.include_router(module.router)
     return app
