@@ -35,6 +35,8 @@ ALLOWED_PROCEDURES = frozenset({
     "dbms.components",
 })
 #: Commands that administer the server rather than read the graph.
+#: Allowed procedures that run in DBMS mode: EXPLAIN reports them as query type "s".
+DBMS_MODE_PROCEDURES = frozenset({"dbms.components"})
 ADMIN_COMMANDS = ("SHOW", "TERMINATE", "GRANT", "DENY", "REVOKE", "ALTER", "DROP", "START",
                   "STOP", "ENABLE", "DEALLOCATE", "REALLOCATE", "RENAME", "USE")
 MAX_QUERY_CHARS = 20_000
@@ -127,6 +129,12 @@ def check_text(query: str) -> str:
     return text.rstrip().rstrip(";").rstrip()
 
 
+def called_procedures(query: str) -> set[str]:
+    """Lower-case names of the procedures a (normalised) query calls."""
+    bare = strip_comments_and_strings(query)
+    return {m.group(1).rstrip(".").lower() for m in _PROCEDURE.finditer(bare)}
+
+
 def _graph_error(exc: Exception) -> Exception:
     """Translate a driver error into the graph layer's typed errors."""
     if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
@@ -170,6 +178,8 @@ def run_read_query(driver: Driver, query: str, params: dict[str, Any] | None, se
     text = check_text(query)
     database = getattr(settings, "neo4j_database", None)
     query_type = explain_query_type(driver, text, params, database)
+    if query_type == "s" and called_procedures(text) & DBMS_MODE_PROCEDURES:
+        query_type = "r"  # still runs in a READ session, which refuses any write
     if query_type != "r":
         kinds = {"rw": "reads and writes", "w": "writes", "s": "changes the schema"}
         raise QueryRefused(f"only read queries are allowed; this one "
