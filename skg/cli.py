@@ -92,6 +92,10 @@ def _print_status(server) -> None:  # noqa: ANN001 - graph.server.LocalNeo4j
         typer.echo(f"  Browser:  {server.browser_url}")
     typer.echo(f"  User:     neo4j, password in {server.password_file}")
     typer.echo(f"  Log:      {server.log_file}")
+    if server.browser_url:
+        typer.echo("  Cookbook: with `skg serve` running, type in the Browser "
+                   ":play http://127.0.0.1:8000/browser/guide.html ; style to drop onto it: "
+                   "http://127.0.0.1:8000/browser/style.grass")
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
@@ -315,3 +319,44 @@ def requests(
         deadline = obligation.get("deadline_date") or obligation.get("due_date") or "-"
         typer.echo(f"  {item['status']:<10} {deadline:<10}  {item['requester']['id']} → "
                    f"{item['addressee']['id']}: {(obligation.get('action') or '')[:90]}")
+
+
+@app.command()
+def query(
+    cypher: Annotated[str | None, typer.Argument(help="A read-only Cypher query")] = None,
+    name: Annotated[str | None, typer.Option("--name", "-n", help="A canned query")] = None,
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", help="NAME=VALUE; repeat for several (and for list values)")] = None,
+    list_queries: Annotated[bool, typer.Option("--list", help="List the canned queries")] = False,
+    format: Annotated[str, typer.Option("--format", "-f", help="json or csv")] = "json",
+) -> None:
+    """Run a canned query (--name) or read-only CYPHER; --list shows the cookbook."""
+    from graph.connection import connect
+    from graph.cookbook import cookbook, get_query, parse_cli_params, result_to_csv, result_to_json
+    from graph.cypher import run_read_query
+
+    if list_queries:
+        for canned in cookbook().values():
+            params = ", ".join(f"{p.name}:{p.type}={p.default!r}" for p in canned.params)
+            typer.echo(f"{canned.name:<28} {canned.title}" + (f"  [{params}]" if params else ""))
+        return
+    if format not in ("json", "csv"):
+        fail(f"unknown format {format!r}: use json or csv")
+    if (cypher is None) == (name is None):
+        fail("give either a CYPHER query or --name NAME (see `skg query --list`)")
+    settings = get_settings()
+    with graph_errors():
+        raw = parse_cli_params(param or [])
+        canned = get_query(name) if name else None
+        params = canned.bind(raw) if canned else {k: v[-1] for k, v in raw.items()}
+        driver = connect(settings)
+        try:
+            result = run_read_query(driver, canned.cypher if canned else str(cypher), params,
+                                    settings)
+        finally:
+            driver.close()
+    if format == "csv":
+        sys.stdout.write(result_to_csv(result))
+        return
+    json.dump(result_to_json(result, canned, params), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
