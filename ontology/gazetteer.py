@@ -15,25 +15,15 @@ from pathlib import Path
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
 
-SKG = Namespace("https://w3id.org/stakeholder-graph/ontology#")
-SKGID = Namespace("https://w3id.org/stakeholder-graph/id/")
+from ontology.model import SKG as SKG_TERMS
+from ontology.model import load_ontology
+
+# Open namespace: the gazetteer reads data terms (skg:id, skg:validFrom …) beyond the
+# ones Python code names in `ontology.model.SKG`.
+SKG = Namespace(str(SKG_TERMS._NS))
 HERE = Path(__file__).resolve().parent
 GAZETTEER_TTL = HERE / "gazetteer.ttl"
-ONTOLOGY_TTL = HERE / "skg.ttl"
 
-# Used when skg.ttl is absent: class local name -> (key, level).
-FALLBACK_KEYS = {
-    "Actor": ("actor", None), "Bund": ("bund", "bund"), "Land": ("land", "land"),
-    "Kommune": ("kommune", "kommune"), "Gemeinde": ("gemeinde", "kommune"),
-    "Kreis": ("kreis", "kommune"), "Ministry": ("ministry", "ministry"),
-    "FederalMinistry": ("federal_ministry", "ministry"),
-    "LandMinistry": ("land_ministry", "ministry"),
-    "MinisterialConference": ("conference", "conference"), "Committee": ("committee", "board"),
-    "PublicBody": ("agency", "agency"), "Association": ("association", "association"),
-    "Office": ("office", "office"), "Matter": ("matter", "matter"),
-    "Initiative": ("initiative", "initiative"),
-}
-LEVEL_OF_KEY = {key: level for key, level in FALLBACK_KEYS.values()}
 
 FUNCTION_WORDS = {"für", "der", "des", "und", "mit", "von", "zur", "zum", "in", "den", "dem"}
 WORD_LEFT = r"(?<![\w\-])"
@@ -65,16 +55,8 @@ class ActorMatch:
 
 
 def _class_keys() -> dict[str, tuple[str, str | None]]:
-    """Class local name -> (skg:key, skg:level), from the ontology when it is there."""
-    keys = dict(FALLBACK_KEYS)
-    if ONTOLOGY_TTL.exists():
-        graph = Graph()
-        graph.parse(ONTOLOGY_TTL)
-        for cls, key in graph.subject_objects(SKG.key):
-            level = graph.value(cls, SKG.level)
-            name = str(cls).rsplit("#", 1)[-1]
-            keys[name] = (str(key), str(level) if level else keys.get(name, (None, None))[1])
-    return keys
+    """Class IRI -> (skg:key, skg:level), from the ontology."""
+    return {str(c.iri): (c.key, c.level) for c in load_ontology().classes.values()}
 
 
 def _token_pattern(token: str, is_last: bool, before_head: bool) -> str:
@@ -159,16 +141,20 @@ def _literal(graph: Graph, node: URIRef, prop: URIRef) -> str | None:
 
 
 @cache
-def load_gazetteer(path: Path = GAZETTEER_TTL) -> Gazetteer:
-    """Read the gazetteer once per process."""
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Read the gazetteer (default `ontology/gazetteer.ttl`) once per process."""
+    path = path or GAZETTEER_TTL
     graph = Graph()
     graph.parse(path)
     keys = _class_keys()
     actors: dict[str, Actor] = {}
     for node in set(graph.subjects(SKG.id, None)):
         cls = graph.value(node, RDF.type)
-        key, level = keys.get(str(cls).rsplit("#", 1)[-1], ("actor", None))
         actor_id = str(graph.value(node, SKG.id))
+        if str(cls) not in keys:
+            raise ValueError(f"{path}: actor {actor_id} has a class the ontology does not "
+                             f"declare: {cls}")
+        key, level = keys[str(cls)]
         notations = sorted(str(n) for n in graph.objects(node, SKOS.notation))
         aliases = sorted(str(a) for a in graph.objects(node, SKOS.altLabel))
         abbr = next((n for n in notations if n == actor_id), notations[0] if notations else None)
@@ -177,7 +163,7 @@ def load_gazetteer(path: Path = GAZETTEER_TTL) -> Gazetteer:
                                   graph.objects(node, SKG.succeededBy)))
         actors[actor_id] = Actor(
             id=actor_id, name=str(graph.value(node, SKOS.prefLabel)), type_key=key,
-            aliases=tuple(aliases), abbr=abbr, level=level or LEVEL_OF_KEY.get(key),
+            aliases=tuple(aliases), abbr=abbr, level=level,
             valid_from=_literal(graph, node, SKG.validFrom),
             valid_to=_literal(graph, node, SKG.validTo), succeeded_by=successors)
     return Gazetteer(actors)

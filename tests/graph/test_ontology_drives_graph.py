@@ -1,0 +1,56 @@
+"""The ontology drives the graph: exports conform to its shapes, and renaming a class in it
+renames the Neo4j label everywhere without another edit."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+
+import ontology.gazetteer as gazetteer_module
+import ontology.model as model_module
+from graph.export import export_graph
+from graph.loading import load_documents
+from ontology.validate import validate
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "resolutions"
+ONTOLOGY_DIR = Path(model_module.__file__).parent
+
+
+def test_export_of_the_example_corpus_conforms_to_the_shapes(loaded_driver: Driver) -> None:
+    graph = export_graph(loaded_driver)
+    report = validate(graph)
+    assert report.conforms, str(report)
+    assert len(graph) > 500
+
+
+@pytest.fixture
+def renamed_ontology(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """skg:Land renamed to skg:Bundesland in the ontology folder's Turtle files."""
+    for name in ("skg.ttl", "gazetteer.ttl"):
+        text = (ONTOLOGY_DIR / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text.replace("skg:Land ", "skg:Bundesland ")
+                                     .replace("skg:Land;", "skg:Bundesland;")
+                                     .replace("skg:Land,", "skg:Bundesland,")
+                                     .replace("skg:Land .", "skg:Bundesland ."),
+                                     encoding="utf-8")
+    shutil.copy(ONTOLOGY_DIR / "shapes.ttl", tmp_path / "shapes.ttl")
+    monkeypatch.setattr(model_module, "ONTOLOGY_PATH", tmp_path / "skg.ttl")
+    monkeypatch.setattr(gazetteer_module, "GAZETTEER_TTL", tmp_path / "gazetteer.ttl")
+    model_module.load_ontology.cache_clear()
+    gazetteer_module.load_gazetteer.cache_clear()
+    yield
+    model_module.load_ontology.cache_clear()
+    gazetteer_module.load_gazetteer.cache_clear()
+
+
+def test_renaming_a_class_renames_the_label_everywhere(renamed_ontology: None,
+                                                       driver: Driver) -> None:
+    assert model_module.load_ontology().label("land") == "Bundesland"
+    load_documents(driver, [EXAMPLES / "dmk-2024-10-18-top07.txt"], progress=False)
+    records, _, _ = driver.execute_query(
+        "MATCH (a {id: 'DE-HE'}) RETURN labels(a) AS labels")
+    assert "Bundesland" in records[0]["labels"] and "Land" not in records[0]["labels"]
+    records, _, _ = driver.execute_query(
+        "MATCH (:Bundesland)-[:SUBMITS]->(r:Resolution) RETURN count(*) AS n")
+    assert records[0]["n"] == 5
