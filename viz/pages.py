@@ -34,7 +34,7 @@ NETWORK_OPTIONS: dict[str, Any] = {
     "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
     "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "smooth": False,
               "font": {"size": 10, "align": "middle"}, "color": {"inherit": False}},
-    "nodes": {"font": {"size": 14}},
+    "nodes": {"font": {"size": 14}, "widthConstraint": {"maximum": 140}},
 }
 
 
