@@ -360,3 +360,45 @@ def query(
         return
     json.dump(result_to_json(result, canned, params), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+@app.command()
+def viz(
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write")],
+    around: Annotated[str | None, typer.Option(help="Actor or matter id at the centre")] = None,
+    depth: Annotated[int, typer.Option(min=1, max=3, help="Hops around --around")] = 1,
+    predicates: Annotated[str | None, typer.Option(help="Comma list, e.g. REQUESTS,TASKS")
+                          ] = None,
+    resolution: Annotated[str | None, typer.Option(help="Only this resolution id")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="ISO date")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="ISO date")] = None,
+    level: Annotated[str | None, typer.Option(help="Keep statements touching this level")
+                     ] = None,
+) -> None:
+    """Write the offline network page (as served at /graph) to an HTML file."""
+    from graph.connection import connect
+    from graph.queries import Graph
+    from ontology.model import load_ontology
+    from viz.pages import build_page
+
+    ont = load_ontology()
+    chosen = [p.strip().upper() for p in predicates.split(",")] if predicates else None
+    unknown = sorted(set(chosen or []) - ont.scored_predicates())
+    if unknown:
+        fail(f"unknown predicate(s) {', '.join(unknown)}; allowed: "
+             f"{', '.join(sorted(ont.scored_predicates()))}")
+    if level is not None and level not in ont.actor_levels():
+        fail(f"unknown level {level!r}; allowed: {', '.join(ont.actor_levels())}")
+    settings = get_settings()
+    with graph_errors():
+        driver = connect(settings)
+        try:
+            graph = Graph(driver, database=settings.neo4j_database,
+                          timeout=settings.cypher_timeout)
+            page, drawn = build_page(graph, settings.graph_node_cap, around=around,
+                                     depth=depth, predicates=chosen, resolution=resolution,
+                                     date_from=date_from, date_to=date_to, level=level)
+        finally:
+            driver.close()
+    output.write_text(page, encoding="utf-8")
+    typer.echo(f"Wrote {output} ({drawn} node(s)).")

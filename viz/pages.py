@@ -122,3 +122,24 @@ def render_graph_page(subgraph: Subgraph, *, node_cap: int, keep: str | None = N
 def render_index_page() -> str:
     """The API's small offline index page."""
     return _environment().get_template("index.html").render()
+
+
+def build_page(graph: Any, node_cap: int, *, around: str | None = None, depth: int = 1,
+               predicates: list[str] | None = None, resolution: str | None = None,
+               date_from: str | None = None, date_to: str | None = None,
+               level: str | None = None) -> tuple[str, int]:
+    """Query the subgraph and render its page; (html, nodes drawn). For `/graph` and
+    `skg viz`; `graph` is a `graph.queries.Graph`, names are already checked."""
+    from graph.queries import subgraph
+
+    sub = subgraph(graph, around=around, depth=depth, predicates=predicates,
+                   resolution=resolution, date_from=date_from, date_to=date_to, level=level)
+    drawing = build_drawing(sub, node_cap, keep=around)
+    parts = [f"around {around} (depth {depth})" if around else "all statements",
+             f"predicates {', '.join(predicates)}" if predicates else "",
+             f"resolution {resolution}" if resolution else "",
+             f"from {date_from}" if date_from else "", f"to {date_to}" if date_to else "",
+             f"level {level}" if level else ""]
+    page = render_drawing(drawing, title="stakeholder-graph: network",
+                          description="; ".join(p for p in parts if p))
+    return page, len(drawing.nodes)

@@ -11,9 +11,7 @@ from api.deps import GraphDep, SettingsDep
 from api.params import DateFrom, DateTo, Id, iso
 from api.routers.resolutions import check_range
 from api.vocab import check_level, check_predicates
-from graph import queries
-from viz.pages import render_drawing
-from viz.reduce import build_drawing
+from viz.pages import build_page
 
 router = APIRouter(tags=["pages"])
 
@@ -36,16 +34,8 @@ def graph_page(
     """Statements as a network, coloured and shaped by level; at most the node cap
     (larger requests are reduced to the most connected nodes, with a notice)."""
     check_range(date_from, date_to)
-    chosen = check_predicates(predicates)
-    subgraph = queries.subgraph(graph, around=around, depth=depth, predicates=chosen,
-                                resolution=resolution, date_from=iso(date_from),
-                                date_to=iso(date_to), level=check_level(level))
-    drawing = build_drawing(subgraph, settings.graph_node_cap, keep=around)
-    parts = [f"around {around} (depth {depth})" if around else "all statements",
-             f"predicates {', '.join(chosen)}" if chosen else "",
-             f"resolution {resolution}" if resolution else "",
-             f"from {date_from}" if date_from else "", f"to {date_to}" if date_to else "",
-             f"level {level}" if level else ""]
-    page = render_drawing(drawing, title="stakeholder-graph: network",
-                          description="; ".join(p for p in parts if p))
-    return HTMLResponse(page, headers={NODE_COUNT_HEADER: str(len(drawing.nodes))})
+    page, drawn = build_page(graph, settings.graph_node_cap, around=around, depth=depth,
+                             predicates=check_predicates(predicates), resolution=resolution,
+                             date_from=iso(date_from), date_to=iso(date_to),
+                             level=check_level(level))
+    return HTMLResponse(page, headers={NODE_COUNT_HEADER: str(drawn)})
