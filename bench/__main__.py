@@ -56,7 +56,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> dict:
     """Every phase in order; each records its own figures or why it could not run."""
-    from bench.generate import generate_corpus, load_manifest
+    from bench.generate import generate_corpus
     from bench.neo4j_env import bench_neo4j, clear_graph, count_graph
 
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
@@ -73,9 +73,8 @@ def run(args: argparse.Namespace) -> dict:
         gen_seconds = time.perf_counter() - started
         results["generation"] = {**summary, "seconds": round(gen_seconds, 3),
                                  "docs_per_s": round(args.size / gen_seconds, 1)}
-        manifest = load_manifest(corpus)
         results["extraction"] = _phase("extraction", skip, lambda: _extraction(
-            corpus, manifest, args.extract_seconds))
+            corpus, args.extract_seconds))
         with bench_neo4j(workdir, args.neo4j_uri, args.heap, args.pagecache) as graph:
             clear_graph(graph.driver)
             results["loading"] = _phase("loading", skip, lambda: _loading(graph, corpus,
@@ -115,10 +114,10 @@ def _phase(name: str, skip: set[str], measure) -> dict:  # noqa: ANN001 - a thun
         return {"status": "failed", "error": f"{type(exc).__name__}: {exc}"}
 
 
-def _extraction(corpus: Path, manifest: dict, seconds: float) -> dict:
+def _extraction(corpus: Path, seconds: float) -> dict:
     from bench.measure_extraction import measure_extraction
 
-    return measure_extraction(corpus, manifest, seconds)
+    return measure_extraction(corpus, seconds)
 
 
 def _loading(graph, corpus: Path, workdir: Path) -> dict:  # noqa: ANN001

@@ -236,3 +236,21 @@ def _entry(file: str, plan: Plan, doc: Doc) -> str:
 def load_manifest(folder: Path) -> dict:
     """The manifest a run of `generate_corpus` wrote into `folder`."""
     return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+
+
+def manifest_entries(folder: Path, files: set[str] | None = None) -> dict[str, dict]:
+    """Entries of the named files (all when None), read line by line.
+
+    The generator writes one document per line, so a 100k manifest (hundreds of MB) need
+    not be held in memory to score a sample.
+    """
+    entries: dict[str, dict] = {}
+    with (folder / "manifest.json").open(encoding="utf-8") as manifest:
+        for line in manifest:
+            line = line.strip().rstrip(",")
+            if not line.startswith('{"file"'):
+                continue
+            name = line[10:line.index('"', 10)]
+            if files is None or name in files:
+                entries[name] = json.loads(line)
+    return entries

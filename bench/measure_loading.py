@@ -126,7 +126,18 @@ def loader_worker(uri: str, corpus: Path, rows_file: Path) -> dict:
                 spent[bucket] += time.perf_counter() - t0
         return wrapper
 
+    per_document: list[float] = []
+    original_store = loading.store_document
+
+    def timed_store(*args: Any, **kwargs: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return original_store(*args, **kwargs)
+        finally:
+            per_document.append(time.perf_counter() - t0)
+
     loaders.extract_file = timed_extract
+    loading.store_document = timed_store
     # One-time setup (schema, gazetteer) is reported apart; the obligations refresh that
     # follows the documents is part of loading them.
     for name, bucket in (("refresh_obligations", "refresh"), ("apply_schema", "setup"),
@@ -148,9 +159,22 @@ def loader_worker(uri: str, corpus: Path, rows_file: Path) -> dict:
             "failures": len(report.failures), "failure_examples": report.failures[:3],
             "wall_seconds": round(wall, 3), "extract_seconds": round(spent["extract"], 3),
             "store_seconds": round(store, 3), "refresh_seconds": round(spent["refresh"], 3),
-            "setup_seconds": round(spent["setup"], 3),
+            "setup_seconds": round(spent["setup"], 3), **_growth(per_document),
             "store_statements_per_s": round(report.statements / store, 1) if store else None,
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
+def _growth(durations: list[float]) -> dict:
+    """Store time per document in the first and the last tenth of the run: a ratio well
+    above 1 means each document costs more as the graph grows (a scan, not an index)."""
+    if len(durations) < 20:
+        return {}
+    tenth = len(durations) // 10
+    first = sum(durations[:tenth]) / tenth * 1000
+    last = sum(durations[-tenth:]) / tenth * 1000
+    return {"store_ms_per_doc_first_tenth": round(first, 2),
+            "store_ms_per_doc_last_tenth": round(last, 2),
+            "store_growth_last_to_first": round(last / first, 2) if first else None}
 
 
 def measure_loading(driver: Driver, uri: str, corpus: Path, workdir: Path,
