@@ -75,6 +75,9 @@ def run(args: argparse.Namespace) -> dict:
                                  "docs_per_s": round(args.size / gen_seconds, 1)}
         results["extraction"] = _phase("extraction", skip, lambda: _extraction(
             corpus, args.extract_seconds))
+        if {"loading", "api", "pages"} <= skip:  # no server needed
+            results.update({phase: {"status": "skipped"} for phase in skip})
+            return _finish(results, args)
         with bench_neo4j(workdir, args.neo4j_uri, args.heap, args.pagecache) as graph:
             clear_graph(graph.driver)
             results["loading"] = _phase("loading", skip, lambda: _loading(graph, corpus,
@@ -91,6 +94,11 @@ def run(args: argparse.Namespace) -> dict:
     finally:
         if own_workdir:
             shutil.rmtree(workdir, ignore_errors=True)
+    return _finish(results, args)
+
+
+def _finish(results: dict, args: argparse.Namespace) -> dict:
+    """Fill in phases that did not run, print the table, write the results file."""
     results.setdefault("pipeline", {"seconds": None})
     for key in ("extraction", "loading", "api", "pages"):
         results.setdefault(key, {"status": "not run"})
