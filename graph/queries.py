@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from neo4j import Driver, Query, RoutingControl
+from neo4j import READ_ACCESS, Driver, Query
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.errors import GraphError, GraphUnavailable, NotFound
@@ -41,9 +41,12 @@ class Graph:
     def read(self, statement: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run one read query; rows as JSON-ready dicts. Typed errors, never driver ones."""
         try:
-            records, _, _ = self.driver.execute_query(
-                Query(statement, timeout=self.timeout), params,  # type: ignore[arg-type]
-                routing_=RoutingControl.READ, database_=self.database)
+            # An auto-commit read, not execute_query: that one retries for ~30 s while Neo4j
+            # is down, and a client should get its 503 at once.
+            with self.driver.session(database=self.database, default_access_mode=READ_ACCESS,
+                                     notifications_min_severity="OFF") as session:
+                records = list(session.run(Query(statement, timeout=self.timeout),  # type: ignore[arg-type]
+                                           params))
         except (ServiceUnavailable, SessionExpired, OSError) as exc:
             raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
         except AuthError as exc:
