@@ -18,8 +18,15 @@ FIRST_GAP = re.compile(r"^\s*(?:(?:an|nochmals|erneut|daher|ausdrücklich|zudem|
                        r"ebenfalls|außerdem|deshalb|hiermit)\s+)*(?:" + ARTICLES
                        + r"\s+)?(?:[a-zäöü]\w*(?:e|en|er|es)\s+)?$")
 ANAPHORIC = {"Vorhaben", "Projekt", "Programm", "Maßnahme", "Beschluss", "Konzept", "Anliegen"}
-CUT_WORDS = re.compile(r"\s+(?:über\s+(?:die|den|das)\s+(?=[A-ZÄÖÜ])|mit\s+\d|in\s+Höhe|"
-                       r"ab\s+dem|ab\s+\d|jährlich|aus\s+dem|bis\s+zu[mr]?\s|im\s+Rahmen)")
+CUT_WORDS = re.compile(r"\s+(?:über\s+(?:die|den|das)\s+(?=[A-ZÄÖÜ])|mit\s+(?:\d|bis|rund|"
+                       r"insgesamt|jährlich|einer?\s)|in\s+Höhe|ab\s+dem|ab\s+\d|jährlich|"
+                       r"aus\s+(?:dem|seinem|ihrem)|bis\s+zu[mr]?\s|im\s+Rahmen|seit\s|"
+                       r"in\s+den\s+Jahren|insgesamt\s|\d[\d.,]*\s*(?:Mio|Mrd|Euro|Millionen))")
+LEADING = re.compile(r"^(?:(?:in|an|auf|für|über|zu|zur|zum|mit|bei|von|vom|im|am)\s+"
+                     r"(?:die|den|das|dem|der|des|eine[nmrs]?)?\s*|(?:als\s+Anlage\s*\d*\s+)?"
+                     r"beigefügte[nmrs]?\s+|diese[nmrs]?\s+|dieses\s*$)+")
+TRAILING = re.compile(r"(?:\s+(?:und|sowie|oder|bzw\.|zu|[a-zäöü]+zu[a-zäöü]+(?:en|ern|eln)|"
+                      r"zu\s+[a-zäöü]+en))+\s*$")
 
 
 def _preceding_word(sentence: str, pos: int) -> tuple[str, int]:
@@ -70,6 +77,22 @@ def subject_before(sentence: str, pos: int, mentions: list[Mention]) -> Mention 
     return cands[0] if cands else None
 
 
+def subjects_before(sentence: str, pos: int, mentions: list[Mention]) -> list[Mention]:
+    """The subject before `pos` with the actors coordinated with it: "Bund und Länder"."""
+    first = subject_before(sentence, pos, mentions)
+    if first is None:
+        return []
+    out = [first]
+    for m in mentions:
+        if m.start >= out[-1].end and m.end <= pos:
+            gap = sentence[out[-1].end:m.start]
+            if LIST_GAP.match(gap) and re.search(r"\b(?:und|sowie)\b|,", gap):
+                out.append(m)
+            elif m.start > out[-1].end:
+                break
+    return out
+
+
 def subject_after(sentence: str, pos: int, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
         if m.start >= pos:
@@ -111,12 +134,19 @@ def matter_name(phrase: str, title: str | None = None) -> str | None:
     """A short name for a non-actor object phrase."""
     phrase = clean_phrase(phrase)
     quoted = re.search(r"([A-ZÄÖÜ][\w\-]*\s+)?„[^“”]+[“”]", phrase)
-    if quoted and quoted.group(1):
+    if quoted and quoted.group(1) and (quoted.start() == 0 or not re.search(
+            r"\b(?:der|des)\s+$", phrase[:quoted.start()])):
         return quoted.group().strip()
     phrase = CUT_WORDS.split(phrase, maxsplit=1)[0]
     phrase = re.split(r",\s|;", phrase, maxsplit=1)[0]
     phrase = re.sub(r"^(?:" + ARTICLES + r"|ihre|seine)\s+", "", phrase)
     phrase = re.sub(r"^(?:grundsätzliche|fachpolitische|sich)\s+", "", phrase)
+    phrase = LEADING.sub("", phrase)
+    phrase = re.sub(r"^(?:" + ARTICLES + r")\s+", "", phrase)
+    lead_quote = re.match(r"(?:[a-zäöü][\w\-]*\s+)*„([^“”]+)[“”]", phrase)
+    if lead_quote:
+        return lead_quote.group(1).strip()
+    phrase = TRAILING.sub("", phrase).strip(" ,.;:")
     words = phrase.split()
     if not words:
         return None

@@ -19,6 +19,8 @@ def actor_json(actor: ActorRef | MatterRef | None) -> dict | None:
         out["abbr"] = actor.abbr
     if actor.level:
         out["level"] = actor.level
+    if actor.land:
+        out["land"] = actor.land
     if actor.known:
         out["iri"] = BASE + actor.id
     return out
@@ -34,6 +36,8 @@ def statement_json(st: Statement) -> dict:
                        ("status", st.status)):
         if value:
             out[key] = value
+    if st.concerns is not None:
+        out["concerns"] = actor_json(st.concerns)
     if st.partners:
         out["partners"] = [actor_json(p) for p in st.partners]
     if st.source:

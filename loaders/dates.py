@@ -45,15 +45,18 @@ MONEY_RE = re.compile(
     r"(?:\s+(?:jährlich|pro Jahr|p\.\s?a\.))?",
     re.I,
 )
-SHARE_RE = re.compile(r"\d+(?:,\d+)?\s*(?:Prozent|%)", re.I)
+SHARE_RE = re.compile(r"\d+(?:,\d+)?\s*(?:Prozent|%)|\b(?:je\s+zur\s+|die\s+)?Hälfte\b|"
+                      r"\b(?:ein|zwei)\s+Drittel\b", re.I)
 DEADLINE_START = re.compile(
     r"\b(?:bis\s+(?:spätestens\s+)?(?:zum|zur|zu|Ende|Mitte|Anfang)?|spätestens\s+(?:zum|zur|bis)?"
-    r"|zur(?=\s+(?:\d+\.\s*Sitzung|nächsten|kommenden|Frühjahrs|Herbst))|zu(?=\s+(?:ihrer|seiner)\s))"
+    r"|zur(?=\s+(?:\d+\.\s*(?:Sitzung|[A-ZÄÖÜ])|nächsten|kommenden|Frühjahrs|Herbst))"
+    r"|zu(?=\s+(?:ihrer|seiner)\s))"
     r"(?=\s)",
     re.I,
 )
 DEADLINE_END = re.compile(
-    r"(?:\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\w*(?:sitzung|konferenz|tagung|quartal)s?)$", re.I
+    r"(?:\d{4}|\d{4}/\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\w*(?:sitzung|konferenz|tagung|quartal)s?"
+    r"|(?-i:[A-ZÄÖÜ][\w\-]*MK|[A-ZÄÖÜ]{3,5}))$", re.I
 )
 TOKEN = re.compile(r"\S+")
 
@@ -119,6 +122,10 @@ def find_deadline(text: str) -> Deadline | None:
         date = dates[0].iso if dates else None
         if date is None and year and re.match(r"bis\s+(?:spätestens\s+)?Ende\s+20\d{2}$", phrase):
             date = f"{year.group(1)}-12-31"
+        quarter = re.search(r"\b([1-4])\.\s*Quartal\s+(20\d{2})$", phrase)
+        if date is None and quarter:
+            month = 3 * int(quarter.group(1))
+            date = f"{quarter.group(2)}-{month:02d}-{30 if month in (6, 9) else 31}"
         return Deadline(
             phrase, date, year.group(1) if year else None, sitting.group(1) if sitting else None
         )

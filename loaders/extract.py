@@ -8,15 +8,12 @@ from pathlib import Path
 from loaders.clauses import matter
 from loaders.documents import Document, read_document
 from loaders.errors import DocumentError
-from loaders.mentions import ActorRegistry
+from loaders.mentions import ActorRegistry, to_ref
 from loaders.metadata import read_metadata, references
-from loaders.records import Resolution, Source, Statement
-from loaders.statements import Context, extract_sentence
+from loaders.records import ActorRef, Resolution, Source, Statement
+from loaders.roles import find_initiatives
+from loaders.statements import Context, extract_sentence, header_statements
 from loaders.structure import Paragraph, Sentence, layout, paragraphs, split_items, split_sentences
-
-
-def _home(issuer, header: list[Paragraph]):
-    return issuer
 
 
 def extract_resolution(doc: Document, header_common: list[Paragraph],
@@ -25,48 +22,57 @@ def extract_resolution(doc: Document, header_common: list[Paragraph],
     registry = ActorRegistry()
     lay = layout(doc.text, pars)
     header = header_common + [p for p in lay.header if p not in header_common]
-    res = read_metadata(header, registry)
-    if res.issuer is not None:
-        registry.issuer = res.issuer
-        town = next((a for a in res.issuer.aliases if re.match(r"(Stadt|Gemeinde) ", a)), None)
-        registry.home = registry.new_body(town, "gemeinde") if town else res.issuer
     span_text = doc.text[pars[0].start:pars[-1].end] if pars else ""
+    res = read_metadata(header, registry, span_text)
+    registry.issuer = res.issuer
+    registry.home = registry.home or res.issuer
+    for par in header:
+        registry.mentions(par.text)
     body_text = span_text
     if lay.attachments:
         body_text = re.split(r"\n\s*Anlagen?:", span_text)[0]
-    res.references = references(body_text, registry)
+    res.references = [r for r in references(body_text, registry)
+                      if r.date is None or r.date != res.date]
     res.attachments = lay.attachments
     ctx = Context(document=doc.path, issuer=res.issuer, title=res.title, registry=registry,
                   last_subject=res.issuer)
+    ctx.initiatives = find_initiatives(span_text)
+    header_statements(ctx, header)
     for sent in lay.sentences:
-        if sent.section == "points" and sent.point is None and not lay.sentences[0].point:
-            pass
         extract_sentence(ctx, sent)
     for declarer, par in lay.declarations:
-        land = registry.gazetteer.resolve(declarer) if declarer else None
-        if land is None:
-            found = registry.gazetteer.find_all(par.text)
-            land = found[0].actor if found else None
-        if land is None:
-            continue
-        from loaders.mentions import to_ref
-
-        subject = to_ref(land)
-        obj = matter(f"Protokollerklärung {land.name}: {par.text}")
-        if obj is not None:
-            obj = type(obj)(id=obj.id, name=f"Protokollerklärung {land.name}",
-                            aliases=(par.text,))
-        spans = split_sentences(par)
-        ctx.statements.append(Statement(
-            subject=subject, predicate="DECLARES", object=obj, action=par.text,
-            source=Source(doc.path, None, par.text, par.start, par.end)))
-        for s, e in spans:
-            extract_sentence(ctx, Sentence(s, e, doc.text[s:e], None, "declaration"),
-                             default_subject=subject)
+        declare(ctx, doc, declarer, par)
     res.statements = ctx.statements
     res.document = doc.path
     res.checksum = doc.checksum
     return res
+
+
+def _declarers(ctx: Context, declarer: str, par: Paragraph) -> list[ActorRef]:
+    """The Länder a Protokollerklärung names in its heading ("Bremen und Hamburg"), else the
+    first actor its text names."""
+    found = [m.actor for m in ctx.registry.gazetteer.find_all(declarer)] if declarer else []
+    if not found:
+        found = [m.actor for m in ctx.registry.gazetteer.find_all(par.text)][:1]
+    return [to_ref(a) for a in dict.fromkeys(found)]
+
+
+def declare(ctx: Context, doc: Document, declarer: str, par: Paragraph) -> None:
+    """A Protokollerklärung: a DECLARES statement per declaring actor, and the statements
+    of its sentences with the (first) declarer as the default subject."""
+    subjects = _declarers(ctx, declarer, par)
+    for subject in subjects:
+        obj = matter(f"Protokollerklärung {subject.name}: {par.text}")
+        if obj is not None:
+            obj = type(obj)(id=obj.id, name=f"Protokollerklärung {subject.name}",
+                            aliases=(par.text,))
+        ctx.statements.append(Statement(
+            subject=subject, predicate="DECLARES", object=obj, action=par.text,
+            source=Source(doc.path, None, par.text, par.start, par.end)))
+    if subjects:
+        for s, e in split_sentences(par):
+            extract_sentence(ctx, Sentence(s, e, doc.text[s:e], None, "declaration"),
+                             default_subject=subjects[0])
 
 
 def extract_document(doc: Document) -> list[Resolution]:

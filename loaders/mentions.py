@@ -1,65 +1,53 @@
-"""Actor mentions in a sentence: gazetteer names, bodies the gazetteer does not know, pronouns."""
+"""Actor mentions in a sentence: gazetteer names, bodies the gazetteer does not know, pronouns.
+
+The registry lives for one resolution and remembers what the text named before, so that a
+bare "Die Arbeitsgruppe" refers to the working group set up two sentences earlier, "das Land"
+to the Land last named, and "der Konferenz" to the conference the heading names.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from loaders.records import ActorRef, slug
+from loaders.bodies import (
+    ABBR,
+    ADJECTIVE,
+    ARTICLE_WORDS,
+    GENERIC,
+    HEAD_RE,
+    NAME_TAIL,
+    NAMED_ONLY,
+    NOT_BODIES,
+    QUOTED,
+    STOP_TAIL,
+    canonical_head,
+    head_key,
+    kommune,
+    kommune_kind,
+    named_body,
+    scoped_body,
+)
+from loaders.records import ActorRef
 from ontology.gazetteer import Actor, load_gazetteer
 
-# Head nouns of bodies the gazetteer does not know, with the class key they get.
-HEADS = [
-    ("konferenz", "conference"),
-    (
-        "beirat|ausschuss|kommission|arbeitsgruppe|arbeitskreis|gremium|lenkungskreis|"
-        "steuerungsgruppe|projektgruppe|gemeinderat|stadtrat|kreistag|landtag|rat",
-        "committee",
-    ),
-    ("ministerium", "ministry"),
-    ("vorsitz|oberbürgermeister(?:in)?|bürgermeister(?:in)?|landrat|landrätin", "office"),
-    (
-        "verwaltung|stadtwerke|agentur|geschäftsstelle|behörde|bundesamt|landesamt|"
-        "staatskanzlei|senatskanzlei|landesregierung|staatsregierung|transferstelle",
-        "agency",
-    ),
-    ("stadt|gemeinde|landkreis|kreis", "gemeinde"),
-]
-NOT_BODIES = {
-    "vorrat",
-    "unrat",
-    "hausrat",
-    "heirat",
-    "verrat",
-    "referat",
-    "apparat",
-    "großstadt",
-    "innenstadt",
-    "hauptstadt",
-    "altstadt",
-    "kleinstadt",
-    "hansestadt",
-}
-HEAD_RE = re.compile(
-    r"(?<![\w\-])(?:[A-ZÄÖÜ][\w]*-\s+und\s+)?(?P<head>(?=[A-ZÄÖÜ])(?i:[\w\-]*?)(?:"
-    + "|".join(f"(?P<k{i}>(?i:{h[0]}))" for i, h in enumerate(HEADS))
-    + r"))(?:e|es|s|en|n)?(?![\w\-])"
-)
-UNQUALIFIED = {
-    "verwaltung",
-    "vorsitz",
-    "oberbürgermeister",
-    "oberbürgermeisterin",
-    "bürgermeister",
-    "bürgermeisterin",
-    "geschäftsstelle",
-    "landrat",
-    "landrätin",
-}
-NAME_TAIL = re.compile(r"(?:\s+(?:[A-ZÄÖÜ][\w\-/]*|und\s+(?=[A-ZÄÖÜ])|für\s+(?=[A-ZÄÖÜ])))+")
-STOP_TAIL = {"Euro", "Prozent", "Bund", "Ländern", "Länder"}
 PRONOUN = re.compile(r"(?<![\w\-])(?:Sie|sie|Er|er)(?![\w\-])")
 POSSESSIVE = re.compile(r"(?:seine[nmrs]?|ihre[nmrs]?)\s+$")
+ESTABLISHED_BY = re.compile(
+    r"(?:vom|von\s+der|von\s+dem|durch\s+d\w+)\s+(?P<who>[^;]{1,120}?)\s+(?:\w+\s+)?"
+    r"(?:eingesetzte|eingerichtete|errichtete|gegründete)[nmrs]?\s+$")
+GENITIVE_OWNER = re.compile(r"\s+(?:der|des)\s+$")
+# The members of a conference speaking as the conference: "Die Finanzministerinnen und
+# Finanzminister der Länder", "Die Ministerinnen und Minister, Senatorinnen und Senatoren für
+# Gesundheit der Länder", "Die Umweltministerinnen, -minister und -senatoren der Länder".
+MEMBERS = re.compile(
+    r"(?<![\w\-])(?:[Dd]ie\s+)?(?=[A-ZÄÖÜ])(?i:\w*?(?:minister|senator)innen)\b[^.;:]{0,140}?"
+    r"\bder\s+Länder\b"
+)
+LAND_ANAPHOR = re.compile(r"(?<![\w\-])(?:[Dd]as|[Dd]em|[Dd]es)\s+(?P<w>Land(?:es)?)(?![\w\-])"
+                          r"(?!\s+[A-ZÄÖÜ])")
+KOMMUNE_ANAPHOR = re.compile(r"(?<![\w\-])(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em|[Dd]es)\s+"
+                             r"(?P<w>Landkreis(?:es)?|Kreis(?:es)?|Stadt|Gemeinde)(?![\w\-])(?!\s+[A-ZÄÖÜ])")
 
 
 @dataclass
@@ -72,26 +60,12 @@ class Mention:
 
 
 def to_ref(actor: Actor) -> ActorRef:
-    return ActorRef(
-        id=actor.id,
-        name=actor.name,
-        type_key=actor.type_key,
-        aliases=actor.aliases,
-        known=True,
-        abbr=actor.abbr,
-        level=actor.level,
-    )
+    return ActorRef(id=actor.id, name=actor.name, type_key=actor.type_key, aliases=actor.aliases,
+                    known=True, abbr=actor.abbr, level=actor.level)
 
 
-def genitive(actor: ActorRef) -> str:
-    """ "der Bauministerkonferenz", "des IT-Planungsrats": a name as a genitive attribute."""
-    name = actor.name
-    feminine = re.search(
-        r"(konferenz|kommission|gruppe|verwaltung|stelle|regierung|ung|tät|e)$", name, re.I
-    )
-    if feminine or actor.type_key in {"land", "bund"} and " " not in name:
-        return f"der {name}" if feminine else name
-    return f"des {name}{'' if name[-1] in 'sxzß' else 's'}"
+def _overlaps(a: Mention, start: int, end: int) -> bool:
+    return a.start < end and start < a.end
 
 
 class ActorRegistry:
@@ -100,98 +74,186 @@ class ActorRegistry:
     def __init__(self, issuer: ActorRef | None = None, home: ActorRef | None = None) -> None:
         self.gazetteer = load_gazetteer()
         self.issuer = issuer
-        self.home = home  # the Stadt or conference whose Verwaltung/Vorsitz is meant
+        self.home = home  # the Kommune or conference whose Verwaltung/Vorsitz is meant
         self.found: dict[str, ActorRef] = {}
+        self.seen: list[ActorRef] = []  # actors in text order, latest last
 
-    def new_body(self, name: str, key: str, owner: ActorRef | None = None) -> ActorRef:
-        aliases: list[str] = []
-        base = name
-        if owner is not None:
-            name = f"{base} {genitive(owner)}"
-            aliases = [base, f"{base} {owner.name}", f"{owner.abbr or owner.name}-{base}"]
-            if base.lower() == "verwaltung":
-                aliases.append(f"Stadtverwaltung {owner.name.split()[-1]}")
-        ident = slug(name)
-        if ident not in self.found:
-            level = {
-                "conference": "conference",
-                "committee": "board",
-                "ministry": "ministry",
-                "office": "office",
-                "agency": "agency",
-                "gemeinde": "kommune",
-            }[key]
-            self.found[ident] = ActorRef(
-                id=ident, name=name, type_key=key, aliases=tuple(aliases), known=False, level=level
-            )
-        return self.found[ident]
+    def remember(self, actor: ActorRef) -> ActorRef:
+        """Keep one instance per id and note it as the latest mention."""
+        actor = self.found.setdefault(actor.id, actor)
+        if actor in self.seen:
+            self.seen.remove(actor)
+        self.seen.append(actor)
+        return actor
+
+    def latest(self, test) -> ActorRef | None:  # noqa: ANN001 - a predicate on ActorRef
+        return next((a for a in reversed(self.seen) if test(a)), None)
+
+    def _bare(self, head: str, key: str, owner: ActorRef | None) -> ActorRef:
+        """A generic head without a name: the issuer, a body named before, or owner-scoped."""
+        name = canonical_head(head)
+        low = name.lower()
+        if self.issuer and owner is None and self.issuer.name.lower().startswith(low):
+            return self.issuer
+        if owner is None:
+            earlier = self.latest(lambda a: not a.known and a.name.lower().startswith(low)
+                                  and a.id != (self.issuer.id if self.issuer else None))
+            if earlier is None and key == "conference":
+                earlier = self.latest(lambda a: a.type_key == "conference" and a.known
+                                      and a != self.issuer)
+            if earlier is not None:
+                return earlier
+        owner = owner or self.home or self.issuer
+        if owner is None:
+            return named_body(name, key)
+        return scoped_body(head, key, owner)
+
+    def _owner_before(self, sentence: str, start: int, out: list[Mention],
+                      subject: ActorRef | None) -> ActorRef | None:
+        before = sentence[:start]
+        if POSSESSIVE.search(before):
+            return subject or self.issuer
+        by = ESTABLISHED_BY.search(before)
+        if by:
+            return next((m.actor for m in out if m.start == by.start("who")), None)
+        return None
+
+    def _body(self, sentence: str, m: re.Match[str], out: list[Mention],
+              subject: ActorRef | None) -> Mention | None:
+        head, key = m.group("head"), head_key(m)
+        if head.lower() in NOT_BODIES:
+            return None
+        needs_name = head.lower() in NAMED_ONLY
+        start, end = m.start(), m.end()
+        if key == "gemeinde":
+            tail = re.match(r"\s+([A-ZÄÖÜ][\w\-]+)", sentence[end:])
+            if not tail or tail.group(1) in STOP_TAIL or head.lower() not in {
+                    "stadt", "gemeinde", "landkreis", "kreis"}:
+                return None
+            end += tail.end()
+            name = f"{canonical_head(head)} {tail.group(1)}"
+            actor = self.home if self.home and self.home.name == name else kommune(name)
+            return Mention(start, end, actor, sentence[start:end])
+        adjective = ADJECTIVE.search(sentence[:start])
+        if adjective and adjective.group("adj") not in ARTICLE_WORDS:
+            start = adjective.start("adj")
+        quoted = QUOTED.match(sentence, end)
+        tail = NAME_TAIL.match(sentence, end)
+        named = ""
+        if quoted:
+            named, end = quoted.group(1).strip(), quoted.end()
+        elif tail:
+            keep: list[str] = []
+            for word in tail.group().split()[:4]:
+                known = self.gazetteer.resolve(word)
+                if word in STOP_TAIL or known and known.type_key != "land":
+                    break
+                keep.append(word)
+            while keep and keep[-1] in {"und", "für"}:
+                keep.pop()
+            if keep:
+                end = end + tail.group().index(keep[-1], 0) + len(keep[-1])
+                named = " ".join(keep)
+        prefix = sentence[start:m.start()]
+        abbr_m = ABBR.match(sentence, end)
+        abbr = abbr_m.group("abbr") if abbr_m else None
+        if needs_name and not (named or prefix):
+            return None
+        if named or prefix or canonical_head(head).lower() not in GENERIC:
+            full = re.sub(r"\s+", " ", f"{prefix}{sentence[m.start():m.end()]} {named}").strip()
+            if not named and not prefix:
+                full = canonical_head(head)
+            owner = self._owner_before(sentence, start, out, subject)
+            actor = self.latest(lambda a: a.name == full) or named_body(full, key, abbr, owner)
+            return Mention(start, end, actor, sentence[start:end])
+        owner = self._owner_before(sentence, start, out, subject)
+        genitive = GENITIVE_OWNER.match(sentence[end:end + 5] + " ")
+        if owner is None and genitive:
+            after = next((x for x in out if sentence[end:x.start].strip() in {"der", "des"}
+                          and x.start > end), None)
+            if after is not None:
+                owner, end = after.actor, after.end
+        if self.issuer and self.issuer.type_key in {"committee"} and head.lower() in {
+                "vorsitz", "vorsitzende", "vorsitzender"} and owner is None:
+            owner = self.issuer
+        return Mention(start, end, self._bare(head, key, owner), sentence[start:end])
 
     def mentions(self, sentence: str, owner: ActorRef | None = None) -> list[Mention]:
         """All actor mentions, gazetteer first; `owner` qualifies "seinen Vorsitz"."""
-        out = [
-            Mention(m.start, m.end, to_ref(m.actor), m.surface)
-            for m in self.gazetteer.find_all(sentence)
-        ]
+        out = [Mention(m.start, m.end, to_ref(m.actor), m.surface)
+               for m in self.gazetteer.find_all(sentence)]
+        if self.issuer is not None:
+            for m in MEMBERS.finditer(sentence):
+                out = [x for x in out if not _overlaps(x, m.start(), m.end())]
+                out.append(Mention(m.start(), m.end(), self.issuer, m.group()))
+        out.sort(key=lambda x: x.start)
+        bodies: list[Mention] = []
         for m in HEAD_RE.finditer(sentence):
-            if any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in out):
+            if any(x.start <= m.start() < x.end for x in out + bodies):
                 continue
-            key = next(HEADS[i][1] for i in range(len(HEADS)) if m.group(f"k{i}"))
-            if m.group("head").lower() in NOT_BODIES:
+            body = self._body(sentence, m, out + bodies, owner)
+            if body is None:
                 continue
-            end = m.end()
-            tail = NAME_TAIL.match(sentence, end)
-            if tail and key != "gemeinde":
-                words = tail.group().split()
-                keep = []
-                for w in words[:4]:
-                    if w in STOP_TAIL or self.gazetteer.resolve(w):
-                        break
-                    keep.append(w)
-                while keep and keep[-1] in {"und", "für"}:
-                    keep.pop()
-                if keep:
-                    end = end + tail.group().index(keep[-1]) + len(keep[-1])
-            elif key == "gemeinde":
-                if not tail:
-                    continue
-                end = end + len(tail.group().split()[0]) + 1
-            surface = sentence[m.start() : end]
-            head = m.group("head")
-            if (
-                self.issuer
-                and head.lower() == self.issuer.name.split()[0].lower()
-                and end == m.end()
-            ):
-                out.append(Mention(m.start(), end, self.issuer, surface))
+            inside = [x for x in out if x.start < body.end and body.start < x.end]
+            if any(x.actor.type_key != "land" or x.start < body.start for x in inside):
                 continue
-            if key == "gemeinde":
-                out.append(Mention(m.start(), end, self.new_body(surface, "gemeinde"), surface))
-                continue
-            base = head if end == m.end() else surface
-            qualifier = None
-            if head.lower() in UNQUALIFIED and end == m.end():
-                qualifier = owner if POSSESSIVE.search(sentence[: m.start()]) else self.home
-            out.append(Mention(m.start(), end, self.new_body(base, key, qualifier), surface))
+            out = [x for x in out if x not in inside]
+            bodies.append(body)
+        out += bodies
+        out += self._anaphors(sentence, out)
         for m in PRONOUN.finditer(sentence):
             if not any(x.start <= m.start() < x.end for x in out):
-                out.append(
-                    Mention(m.start(), m.end(), ActorRef("", "", "actor"), m.group(), pronoun=True)
-                )
-        return _merge_abbreviations(sentence, sorted(out, key=lambda x: x.start))
+                out.append(Mention(m.start(), m.end(), ActorRef("", "", "actor"), m.group(),
+                                   pronoun=True))
+        out = _merge_abbreviations(sentence, sorted(out, key=lambda x: x.start))
+        out = _drop_apposition(sentence, out)
+        for x in out:
+            if not x.pronoun:
+                x.actor = self.remember(x.actor)
+        return out
+
+    def _anaphors(self, sentence: str, out: list[Mention]) -> list[Mention]:
+        """ "das Land" -> the Land named last; "der Landkreis" -> the document's Kommune."""
+        found: list[Mention] = []
+        for m in LAND_ANAPHOR.finditer(sentence):
+            if any(_overlaps(x, m.start(), m.end()) for x in out):
+                continue
+            before = [x.actor for x in out if x.end <= m.start() and x.actor.type_key == "land"
+                      and x.actor.id != "DE-LAENDER"]
+            land = before[-1] if before else self.latest(
+                lambda a: a.type_key == "land" and a.id != "DE-LAENDER")
+            if land is not None:
+                found.append(Mention(m.start("w"), m.end(), land, m.group("w")))
+        home = self.home
+        for m in KOMMUNE_ANAPHOR.finditer(sentence):
+            if home is None or any(_overlaps(x, m.start(), m.end()) for x in out):
+                continue
+            if kommune_kind(m.group("w")) == home.type_key:
+                found.append(Mention(m.start("w"), m.end(), home, m.group("w")))
+        return found
 
 
 def _merge_abbreviations(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """ "Bundesministerium für … (BMWSB)" is one mention, not two."""
     out: list[Mention] = []
     for m in mentions:
-        if (
-            out
-            and out[-1].actor.id == m.actor.id
-            and re.fullmatch(r"\s*\(\s*", sentence[out[-1].end : m.start])
-            and sentence[m.end : m.end + 1] == ")"
-        ):
+        if out and re.fullmatch(r"\s*\(\s*", sentence[out[-1].end:m.start]) \
+                and sentence[m.end:m.end + 1] == ")" \
+                and (out[-1].actor.id == m.actor.id or not out[-1].actor.known):
             prev = out[-1]
-            out[-1] = Mention(prev.start, m.end + 1, prev.actor, sentence[prev.start : m.end + 1])
+            out[-1] = Mention(prev.start, m.end + 1, prev.actor, sentence[prev.start:m.end + 1])
+            continue
+        out.append(m)
+    return out
+
+
+def _drop_apposition(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """ "die Länder Bremen und Saarland": the named Länder, not all Länder."""
+    out: list[Mention] = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if m.actor.id == "DE-LAENDER" and nxt is not None and nxt.actor.type_key == "land" \
+                and not sentence[m.end:nxt.start].strip():
             continue
         out.append(m)
     return out

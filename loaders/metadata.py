@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from loaders.bodies import genitive, kommune, named_body
 from loaders.dates import find_dates
 from loaders.mentions import ActorRegistry, to_ref
-from loaders.records import ActorRef, Reference, Resolution
+from loaders.records import ActorRef, Reference, Resolution, slug
 from loaders.structure import Paragraph
 
 ISSUER_KEYS = {"conference", "committee"}
@@ -15,6 +16,14 @@ KOMMUNE = re.compile(
     r"(?:\s+(?:an|am|im|in|ob)\s+(?:der\s+)?[A-ZÄÖÜ][\w\-]+)?)\s*$"
 )
 ORGAN = re.compile(r"\b(?:Beschlussorgan|Gremium)\s*:\s*(?P<organ>[A-ZÄÖÜ][\w\-]+)")
+COUNCILS = r"Gemeinderat|Stadtrat|Kreistag|Stadtverordnetenversammlung|Gemeindevertretung|Rat"
+DECIDING_ROW = re.compile(r"^(?P<organ>" + COUNCILS + r")\b.*\b(?:Entscheidung|Beschlussfassung)\b")
+COUNCIL_SPEAKS = re.compile(r"\b(?:Der|Die)\s+(?P<organ>" + COUNCILS + r")\s+(?:beschließt|"
+                            r"nimmt|stimmt|beauftragt|bittet)\b")
+RECIPIENT = re.compile(r"^(?:Empfehlung|Bericht|Vorlage|Antrag)\s+an\b|^an\s+die\b", re.I)
+OWN_BODY = re.compile(r"^(?:[A-ZÄÖÜ][\w\-]*\s+)?(?P<head>Arbeitsgruppe|Arbeitskreis|Projektgruppe|"
+                      r"Unterarbeitsgruppe|Ausschuss|Kommission|Fachkommission|Lenkungskreis|"
+                      r"Steuerungsgruppe)\s+[„\"]?(?P<name>[^“”\"]+?)[“”\"]?\s*$")
 SESSION = re.compile(
     r"(?<![\d.])(\d{1,3})\.\s*(?:ordentliche\s+)?(?:Sitzung|Tagung|Konferenz|"
     r"[A-ZÄÖÜ]\w*konferenz)"
@@ -24,11 +33,12 @@ ITEM = re.compile(
     r"|\bBeschluss(?:\s+Nr\.)?\s+(\d{4}/\d+)"
 )
 TITLE_LABEL = re.compile(
-    r"^(?:Betreff|Gegenstand|Thema|TOP\s+\d+[a-z]?|Tagesordnungspunkt\s+\d+)"
-    r"\s*:\s*(?P<title>.+)$"
+    r"^(?:(?:Betreff|Gegenstand|Thema)\s*:|(?:TOP|Tagesordnungspunkt)\s+\d+[a-z]?(?:\.\d+)*"
+    r"(?:\s*:|\s+(?=[A-ZÄÖÜ][a-zäöüß])))\s*(?P<title>.+)$"
 )
 SUBMITTERS = re.compile(
-    r"^(?:Antragsteller(?:in|innen)?|Berichterstattung|Antrag\s+(?:der|des|von))"
+    r"^(?:Antragsteller(?:in|innen)?|Einreicher(?:in|innen)?|Berichterstattung|"
+    r"Antrag\s+(?:der|des|von))"
     r"\s*:?\s*(?P<who>.+)$"
 )
 REFERENCE = re.compile(
@@ -45,53 +55,75 @@ PLACE = re.compile(
 )
 
 
-def _issuer(header: list[Paragraph], registry: ActorRegistry) -> ActorRef | None:
+def _council(header: list[Paragraph], text: str) -> tuple[str, str | None] | None:
+    """The Kommune of a council's resolution and the organ that decides."""
     kommune = next((KOMMUNE.match(p.text) for p in header if KOMMUNE.match(p.text)), None)
-    if kommune:
-        organ = next((ORGAN.search(p.text) for p in header if ORGAN.search(p.text)), None)
-        place = kommune.group("name")
-        town = f"{kommune.group('kind')} {place}"
-        if organ:
-            name = f"{organ.group('organ')} {place}"
-            return ActorRef(
-                id=f"{registry_slug(name)}",
-                name=name,
-                type_key="committee",
-                aliases=(town, place, f"{organ.group('organ')} der {town}"),
-                known=False,
-                level="board",
-            )
-        return ActorRef(
-            id=registry_slug(town),
-            name=town,
-            type_key="gemeinde",
-            aliases=(place,),
-            known=False,
-            level="kommune",
-        )
+    if not kommune:
+        return None
+    organ = next((ORGAN.search(p.text) for p in header if ORGAN.search(p.text)), None)
+    decides = next((m for p in header for m in [DECIDING_ROW.match(p.text)] if m), None)
+    speaks = COUNCIL_SPEAKS.search(text)
+    name = (organ.group("organ") if organ else decides.group("organ") if decides
+            else speaks.group("organ") if speaks else None)
+    return f"{kommune.group('kind')} {kommune.group('name')}", name
+
+
+def _only_land(text: str, registry: ActorRegistry) -> str | None:
+    """The one Land a municipal document names, if it names exactly one."""
+    lands = {m.actor.id for m in registry.gazetteer.find_all(text)
+             if m.actor.type_key == "land" and m.actor.id != "DE-LAENDER"}
+    return lands.pop() if len(lands) == 1 else None
+
+
+def _issuer(header: list[Paragraph], registry: ActorRegistry, text: str) -> ActorRef | None:
+    council = _council(header, text)
+    if council:
+        town, organ = council
+        home = kommune(town, _only_land(text, registry))
+        registry.home = home
+        if not organ:
+            return home
+        place = town.split(None, 1)[1]
+        return ActorRef(id=f"{home.id}/{slug(organ)}", name=f"{organ} {place}",
+                        type_key="committee", known=False, level="board",
+                        aliases=(f"{organ} {genitive(home)}", town, place, organ))
     best = None
+    parent = None
     for p in header:
+        if RECIPIENT.match(p.text):
+            continue
+        body = OWN_BODY.match(p.text)
+        if body and parent is not None:
+            name = f"{body.group('head')} {body.group('name')}"
+            return named_body(name, "committee", owner=parent)
         for m in registry.gazetteer.find_all(p.text):
             if m.actor.type_key in ISSUER_KEYS:
                 score = bool(SESSION.search(p.text) or find_dates(p.text) or "|" in p.text)
                 score += len(p.text) < 80
                 if best is None or score > best[0]:
                     best = (score, to_ref(m.actor))
+        if best is not None:
+            parent = best[1]
     return best[1] if best else None
 
 
-def registry_slug(name: str) -> str:
-    from loaders.records import slug
-
-    return slug(name)
-
-
-def _sitting_date(header: list[Paragraph]) -> str | None:
+def _sitting_date(header: list[Paragraph], organ: str | None = None) -> str | None:
     best: tuple[int, int, str] | None = None
+    labelled = any(re.match(r"Sitzung\s*:", p.text) for p in header)
     for i, p in enumerate(header):
         for d in find_dates(p.text):
             before = p.text[: d.start]
             score = 0
+            if organ and re.match(re.escape(organ) + r"\b", p.text):
+                score += 6
+            if re.search(r"\b(?:Entscheidung|Beschlussfassung)\b", p.text):
+                score += 3
+            if labelled and re.search(r"Datum\s*:\s*$", before):
+                score += 6
+            if re.search(r"^\(?Beschluss\s+(?:der|des)\s+[^,;]{3,80}\s+vom\s+$", before):
+                score += 6
+            if re.search(r"\b(?:[Aa]nknüpfend|[Bb]ezug|[Gg]emäß|Umlauf)", before):
+                score -= 6
             score += (
                 3 if re.search(r"(?:Sitzung|Tagung|Konferenz)\s+am\s+$|\bam\s+$", before) else 0
             )
@@ -165,9 +197,12 @@ def references(text: str, registry: ActorRegistry) -> list[Reference]:
     return list(out.values())
 
 
-def read_metadata(header: list[Paragraph], registry: ActorRegistry) -> Resolution:
-    """The metadata fields of a resolution from its header paragraphs."""
-    issuer = _issuer(header, registry)
+def read_metadata(header: list[Paragraph], registry: ActorRegistry,
+                  text: str = "") -> Resolution:
+    """The metadata fields of a resolution from its header paragraphs (`text`: the whole
+    resolution, where a council's resolution says which organ decides)."""
+    issuer = _issuer(header, registry, text)
+    organ = issuer.name.split()[0] if issuer is not None and registry.home is not None else None
     joined = "\n".join(p.text for p in header)
     session = SESSION.search(joined)
     item = ITEM.search(joined)
@@ -178,7 +213,7 @@ def read_metadata(header: list[Paragraph], registry: ActorRegistry) -> Resolutio
     return Resolution(
         issuer=issuer,
         session=session.group(1) if session else None,
-        date=_sitting_date(header),
+        date=_sitting_date(header, organ),
         place=(place.group("place") or place.group("place2")) if place else None,
         item=item_text,
         title=_title(header, issuer, registry),

@@ -39,7 +39,10 @@ PATTERNS: list[tuple[str, str, str]] = [
     ("REQUESTS", "address", r"\b(?:fordert|fordern)\b(?P<obj>.{1,120}?)\bauf\b"),
     ("TASKS", "address", r"\b(?:beauftragt|beauftragen)\b"),
     ("INVITES", "address", r"\b(?:lädt|laden)\b(?P<obj>.{1,120}?)\bein\b"),
+    ("INFORMS", "dative", r"\b(?:hat|haben)\b(?P<obj>.{1,160}?)\b(?:übermittelt|zugeleitet|"
+     r"unterrichtet|informiert)\b"),
     ("INFORMS", "address", r"\b(?:unterrichtet|unterrichten|informiert|informieren)\b"),
+    ("INFORMS", "dative", r"\b(?:übermittelt|übermitteln)\b(?P<obj>[^.;]{1,160})"),
     ("RECOMMENDS", "address", r"\b(?:empfiehlt|empfehlen)\b"),
     ("RECOMMENDS", "address", r"\b(?:hat|haben)\b(?P<obj>.{0,160}?)\bempfohlen\b"),
     (
@@ -50,11 +53,18 @@ PATTERNS: list[tuple[str, str, str]] = [
     ("WELCOMES", "thing", r"\b(?:begrüßt|begrüßen)\b"),
     ("ADOPTS", "thing", r"\b(?:beschließt|beschließen|verabschiedet|verabschieden)\b(?!\s*:)"),
     ("ADOPTS", "thing", r"\b(?:stimmt|stimmen)\b(?P<obj>.{1,160}?)\bzu\b(?=[\s.,;]|$)"),
-    ("ADOPTS", "thing", r"\b(?:hat|haben)\b(?P<obj>.{1,160}?)\bbeschlossen\b"),
+    ("ADOPTS", "thing", r"\b(?:hat|haben)\b(?P<obj>.{1,160}?)\bbeschlossen\b(?!\s*:)"),
     ("ADOPTS", "thing", r"(?P<obj>)\bbeschlossen\s+(?:hat|haben)\b"),
     ("SUPPORTS", "thing", r"\b(?:unterstützt|unterstützen)\b"),
     ("SUPPORTS", "thing", r"\b(?:erklärt|erklären)\b.{0,80}?\b(?:Bereitschaft|Unterstützung)\b"),
     ("RESPONSIBLE_FOR", "thing", r"\b(?:übernimmt|übernehmen)\b.{0,80}?\bVerantwortung\b"),
+    ("RESPONSIBLE_FOR", "inverted", r"^\s*Zuständig\b(?P<obj>.{1,160}?)\b(?:ist|sind)\b"),
+    ("LEADS", "lead", r"\bunter\s+(?:der\s+|dem\s+)?(?:Federführung|Vorsitz|Leitung)\s+"
+     r"(?:von\s+|des\s+|der\s+)?"),
+    ("LEADS", "lead", r"\bFederführung\b(?P<obj>.{0,120}?)\bliegt\s+(?:bei|beim)\s+"),
+    ("LEADS", "lead", r"\bfederführend\s+(?:von|vom|durch)\s+"),
+    ("LEADS", "lead", r"\b(?:leitet|leiten|übernimmt|übernehmen)\b(?P<obj>.{0,80}?)\b(?:den\s+"
+     r"Vorsitz|die\s+Federführung|die\s+Leitung)\b"),
     (
         "RESPONSIBLE_FOR",
         "thing",
@@ -67,7 +77,8 @@ PATTERNS: list[tuple[str, str, str]] = [
         "thing",
         r"\b(?:stellt|stellen)\b(?P<obj>.{1,160}?)\b(?:bereit|zur\s+Verfügung)\b",
     ),
-    ("FINANCES", "thing", r"\b(?:trägt|tragen)\s+(?=(?:die|den)\s+(?:Kosten|Eigenanteil|Anteil))"),
+    ("FINANCES", "thing", r"\b(?:trägt|tragen)\b(?=[^.;]{0,80}?\b(?:Kosten|Eigenanteil|Anteil|"
+     r"Hälfte|Prozent|Drittel|Viertel)\b)"),
     (
         "ESTABLISHES",
         "thing",
@@ -84,7 +95,8 @@ PATTERNS: list[tuple[str, str, str]] = [
 ]
 COMPILED = [(p, k, re.compile(rx)) for p, k, rx in PATTERNS]
 OBLIGATIONS = {"REQUESTS", "TASKS", "RECOMMENDS", "INVITES", "INFORMS"}
-NEGATION = re.compile(r"\b(?:nicht|keine[nmrs]?|weder)\b")
+NEGATION = re.compile(r"\b(?:nicht|keine[nmrs]?|weder|abgelehnt)\b|\blehnt\b.*\bab\b")
+SUBJUNCTIVE = re.compile(r"\b(?:würde[nt]?|wäre[nt]?|könnte[nt]?|hätte[nt]?|müsste[nt]?)\b")
 
 
 @dataclass
@@ -116,7 +128,12 @@ def find_triggers(sentence: str) -> list[Trigger]:
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     result: list[Trigger] = []
     for trig in found:
-        if any(t.start <= trig.start < t.end or trig.start <= t.start < trig.end for t in result):
+        if trig.kind != "lead" and any(
+            t.kind != "lead" and (t.start <= trig.start < t.end or trig.start <= t.start < trig.end)
+            for t in result
+        ):
             continue
         result.append(trig)
-    return result
+    # A chair or lead named inside another wording ("setzt … unter Vorsitz von X ein") is
+    # read after it, when the body it leads is known.
+    return [t for t in result if t.kind != "lead"] + [t for t in result if t.kind == "lead"]

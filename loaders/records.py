@@ -26,6 +26,7 @@ class ActorRef:
     known: bool = True
     abbr: str | None = None
     level: str | None = None
+    land: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Statement:
     confidence: float = 0.8
     partners: tuple[ActorRef, ...] = ()
     status: str | None = None
+    concerns: MatterRef | None = None
 
 
 @dataclass(frozen=True)

@@ -5,38 +5,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.bodies import scoped_body
 from loaders.clauses import (
     addressees,
     clause_start,
     is_oblique,
     matter,
     subject_after,
-    subject_before,
+    subjects_before,
 )
 from loaders.dates import find_amount, find_dates, find_deadline, find_share
 from loaders.mentions import ActorRegistry, Mention
-from loaders.predicates import NEGATION, OBLIGATIONS, Trigger, find_triggers
+from loaders.predicates import NEGATION, OBLIGATIONS, SUBJUNCTIVE, Trigger, find_triggers
 from loaders.records import ActorRef, MatterRef, Source, Statement
-from loaders.structure import Sentence
+from loaders.roles import (
+    as_initiative,
+    concerned,
+    leaders,
+    led_object,
+    partners_after,
+)
+from loaders.structure import Paragraph, Sentence
 
-PARTICIPLE_EST = re.compile(
-    r"^\s+(?:\w+\s+)?(?:eingesetzte|eingerichtete|errichtete|gegründete)"
-    r"[nmrs]?\s+$"
-)
-LEAD_ADJ = re.compile(r"\bfederführende[nmrs]?\s+$")
-LEAD_AT = re.compile(
-    r"\bFederführung\b(?P<obj>.{0,120}?)\bliegt\s+(?:bei|beim|bei\s+der|bei\s+dem)"
-    r"\s+$"
-)
-LEAD_UNDER = re.compile(
-    r"\bunter\s+(?:der\s+)?(?:Federführung|Vorsitz|Leitung)\s+(?:des|der|von)"
-    r"\s+(?:[\w\-]+\s+)?$"
-)
-FOR_PP = re.compile(
-    r"\b[Ff]ür\s+(?P<obj>(?:die|den|das)\s+[^,;]+?)(?=\s+(?:hat|haben|ist|sind|"
-    r"wird|werden|liegt|übernimmt|als)\b|,|;|$)"
-)
-COOP = re.compile(r"\b(?:gemeinsam\s+mit|in\s+(?:enger\s+)?(?:Abstimmung|Zusammenarbeit)\s+mit)\s+")
+MONEY_WORDS = re.compile(r"\b(?:Euro|EUR|€|Mittel|Haushaltsmittel|Finanzmittel|Zuschuss|"
+                         r"Förderung)\b")
+CHAIR_LINE = re.compile(r"^(?:Vorsitz|Federführung|Leitung)\s*:\s*(?P<who>.+)$")
+SECOND_ADDRESSEE = re.compile(r",\s*(?:und|sowie)\s+(?=(?:den|die|das|dem)\s)")
+OBJECT_LEAD = re.compile(r"\s*(?:(?:den|die|das|dem|einen|eine|ein|seinen|ihren)\s+)?"
+                         r"(?:[a-zäöü][\w\-]*(?:e|en|er|es)\s+)?")
 
 
 @dataclass
@@ -49,27 +45,24 @@ class Context:
     registry: ActorRegistry
     last_subject: ActorRef | None = None
     last_object: ActorRef | MatterRef | None = None
+    last_addressee: ActorRef | None = None
+    established: ActorRef | None = None
+    established_in: int = -1
+    initiatives: dict[str, MatterRef] = field(default_factory=dict)
+    speaker: ActorRef | None = None  # who speaks inside a quoted draft resolution
     statements: list[Statement] = field(default_factory=list)
 
 
-def _source(ctx: Context, sent: Sentence) -> Source:
-    return Source(ctx.document, sent.point, sent.text, sent.start, sent.end)
-
-
-def _add(
-    ctx: Context,
-    sent: Sentence,
-    subject: ActorRef | None,
-    predicate: str,
-    obj: ActorRef | MatterRef | None,
-    region: str = "",
-    **attrs: object,
-) -> None:
+def _add(ctx: Context, sent: Sentence, subject: ActorRef | None, predicate: str,
+         obj: ActorRef | MatterRef | None, region: str = "", **attrs: object) -> None:
     if subject is None or obj is None or subject.id == getattr(obj, "id", None):
         return
-    st = Statement(
-        subject=subject, predicate=predicate, object=obj, source=_source(ctx, sent), **attrs
-    )  # type: ignore[arg-type]
+    if isinstance(obj, MatterRef):
+        obj = as_initiative(obj, ctx.initiatives)
+        attrs.setdefault("concerns", concerned(obj, ctx.initiatives))
+    st = Statement(subject=subject, predicate=predicate, object=obj,  # type: ignore[arg-type]
+                   source=Source(ctx.document, sent.point, sent.text, sent.start, sent.end),
+                   **attrs)
     if predicate in OBLIGATIONS and predicate != "RECOMMENDS" or predicate == "TASKS":
         st.status = "open"
     if region:
@@ -79,61 +72,137 @@ def _add(
         st.amount = st.amount or find_amount(region)
         if predicate == "FINANCES":
             st.share = find_share(region)
+            st.amount = st.amount or st.share
         dates = [d for d in find_dates(region) if re.search(r"\bam\s+$", region[: d.start])]
-        if dates and predicate not in OBLIGATIONS:
+        if dates and predicate not in OBLIGATIONS - {"INFORMS"}:
             st.date = dates[0].iso
+    if any(_same(st, old) for old in ctx.statements):
+        return
     ctx.statements.append(st)
+    if isinstance(obj, ActorRef) and predicate in {"REQUESTS", "TASKS", "INVITES", "INFORMS"}:
+        ctx.last_addressee = obj
 
 
-def _subject(
-    ctx: Context, s: str, trig: Trigger, mentions: list[Mention], prev: ActorRef | None
-) -> tuple[ActorRef | None, int]:
-    """The speaking actor and where its object region starts."""
-    m = subject_before(s, trig.start, mentions)
+def _same(a: Statement, b: Statement) -> bool:
+    return (a.subject.id, a.predicate, getattr(a.object, "id", None), a.source and a.source.start,
+            a.deadline) == (b.subject.id, b.predicate, getattr(b.object, "id", None),
+                            b.source and b.source.start, b.deadline)
+
+
+def _resolve(ctx: Context, m: Mention, as_object: bool = False) -> ActorRef | None:
+    """A mention's actor; a pronoun is the last subject, or as object the last addressee."""
+    if not m.pronoun:
+        return m.actor
+    if as_object:
+        return ctx.last_addressee or ctx.issuer
+    return ctx.last_subject or ctx.issuer
+
+
+def _subjects(ctx: Context, s: str, trig: Trigger, mentions: list[Mention],
+              prev: list[ActorRef]) -> tuple[list[ActorRef], int]:
+    """The speaking actors and where their object region starts."""
+    found = subjects_before(s, trig.start, mentions)
     after = trig.end if trig.obj_start is None else trig.obj_start
-    if m is None:
+    if not found:
         inv = subject_after(s, after, mentions)
         if inv is not None and not is_oblique(s, inv, mentions):
-            m, after = inv, inv.end
-    if m is None:
-        if re.search(r"\bund\s*$", s[clause_start(s, trig.start) : trig.start]) and prev:
+            more = addressees(s, inv.start, mentions)
+            found, after = more or [inv], (more or [inv])[-1].end
+    if not found:
+        if re.search(r"\bund\s*$", s[clause_start(s, trig.start):trig.start]) and prev:
             return prev, after
-        return None, after
-    actor = (ctx.last_subject or ctx.issuer) if m.pronoun else m.actor
-    return actor, after
+        return [], after
+    return [a for a in (_resolve(ctx, m) for m in found) if a is not None], after
 
 
-def _participles(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
+def header_statements(ctx: Context, header: list[Paragraph]) -> None:
+    """ "Vorsitz: Hamburg" in the heading of a body's paper: that Land leads the issuer."""
+    for par in header:
+        line = CHAIR_LINE.match(par.text)
+        if not line or ctx.issuer is None:
+            continue
+        sent = Sentence(par.start, par.end, par.text, None, "header")
+        for m in ctx.registry.gazetteer.find_all(line.group("who")):
+            from_gazetteer = ctx.registry.mentions(m.surface)
+            if from_gazetteer:
+                _add(ctx, sent, from_gazetteer[0].actor, "LEADS", ctx.issuer)
+
+
+def _passive(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention]) -> None:
     s = sent.text
-    for i, m in enumerate(mentions):
-        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        before = s[: m.start]
-        if (
-            nxt
-            and re.search(r"\b(?:vom|von\s+der|von\s+dem|durch\s+d\w+)\s+$", before)
-            and PARTICIPLE_EST.match(s[m.end : nxt.start])
-        ):
-            _add(ctx, sent, m.actor, "ESTABLISHES", nxt.actor)
-        if not m.pronoun and (
-            LEAD_ADJ.search(before) or LEAD_AT.search(before) or LEAD_UNDER.search(before)
-        ):
-            at = LEAD_AT.search(before)
-            pp = at.group("obj") if at else None
-            if not pp:
-                pp_m = FOR_PP.search(s)
-                pp = pp_m.group("obj") if pp_m else None
-            obj = matter(re.sub(r"^\s*für\s+", "", pp), ctx.title) if pp else None
-            if obj is None and ctx.title:
-                obj = matter(ctx.title)
-            _add(ctx, sent, m.actor, "LEADS", obj)
+    start = clause_start(s, trig.start)
+    objs = [m for m in mentions if start <= m.start and m.end <= trig.start
+            and not is_oblique(s, m, mentions)]
+    objs = objs or [m for m in mentions if trig.obj_start is not None
+                    and trig.obj_start <= m.start and m.end <= trig.end]
+    action = s[trig.end:].strip(" ,.")
+    for m in objs:
+        target = (ctx.established or ctx.last_addressee) if m.pronoun else m.actor
+        _add(ctx, sent, ctx.speaker or ctx.issuer, trig.predicate, target, action, action=action)
 
 
-def _thing_objects(
-    ctx: Context, s: str, start: int, end: int, mentions: list[Mention], predicate: str
-) -> list[ActorRef | MatterRef]:
+def _address(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention],
+             subjects: list[ActorRef], after: int) -> None:
+    s = sent.text
+    pos = after if trig.obj_start is None or after > trig.obj_start else trig.obj_start
+    objs = addressees(s, pos, mentions)
+    rest_start = objs[-1].end if objs else trig.end
+    if trig.obj_start is not None and not objs:
+        objs = addressees(s, trig.obj_start, mentions)
+        rest_start = trig.end
+    if not objs and re.match(r"\s*,\s*dass\b", s[trig.end:]):
+        dass = trig.end + s[trig.end:].index("dass") + 4
+        first = subject_after(s, dass, mentions)
+        objs = [first] if first else []
+        rest_start = trig.end
+    groups = [(objs, rest_start)]
+    more = SECOND_ADDRESSEE.search(s, rest_start)
+    if objs and more:
+        extra = addressees(s, more.end(), mentions)
+        if extra and re.match(r"\s*,", s[extra[-1].end:]):
+            groups = [(objs, rest_start), (extra, extra[-1].end)]
+    for k, (group, begin) in enumerate(groups):
+        stop = more.start() if k == 0 and len(groups) > 1 and more else len(s)
+        rest = s[begin:stop]
+        action = re.sub(r"^[\s,]*(?:darum|dafür)?[\s,]*", "", rest).strip(" .")
+        for m in group:
+            target = _resolve(ctx, m, as_object=True)
+            for subject in subjects:
+                _add(ctx, sent, subject, trig.predicate, target, action, action=action)
+    if not objs and trig.predicate == "RECOMMENDS":
+        rest = s[trig.end:]
+        for subject in subjects:
+            _add(ctx, sent, subject, trig.predicate, matter(rest, ctx.title), rest,
+                 action=rest.strip(" ,."))
+
+
+def _dative(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention],
+            subjects: list[ActorRef]) -> None:
+    """ "hat das Konzept am 12.06.2025 dem Land übermittelt": the actors in the object slot."""
+    s = sent.text
+    lo = trig.obj_start if trig.obj_start is not None else trig.end
+    hi = trig.obj_end if trig.obj_end is not None else len(s)
+    ids = {a.id for a in subjects}
+    for m in mentions:
+        if lo <= m.start and m.end <= hi and not m.pronoun and m.actor.id not in ids:
+            word = re.search(r"(\S+)\s*$", s[:m.start])
+            if word and word.group(1).lower() in {"über", "von", "vom", "mit", "zu", "zur"}:
+                continue
+            for subject in subjects:
+                _add(ctx, sent, subject, "INFORMS", m.actor, s[trig.start:])
+
+
+def _thing_objects(ctx: Context, s: str, start: int, end: int, mentions: list[Mention],
+                   predicate: str) -> list[ActorRef | MatterRef]:
     region = s[start:end]
-    if predicate in {"FINANCES"} and re.match(r"\s*(?:hierfür|dafür|hierzu)\b", region):
+    if predicate == "FINANCES" and re.match(r"\s*(?:hierfür|dafür|hierzu)\b", region):
         return [ctx.last_object] if ctx.last_object else []
+    if predicate == "FINANCES":
+        purpose = re.match(r"\s*(?:[Ff]ür|[Zz]ur|[Zz]um)\s+(?:die|den|das|dem)?\s*(?P<p>[^,;]+)",
+                           region)
+        if purpose:
+            region = purpose.group("p")
+            start = s.index(region, start)
     if predicate == "ESTABLISHES":
         parts = re.split(r"\s+und\s+(?=(?:eine?[nms]?|den|die|das)\s)", region)
     else:
@@ -141,13 +210,13 @@ def _thing_objects(
     out: list[ActorRef | MatterRef] = []
     offset = start
     for part in parts:
-        lead = re.match(r"\s*(?:(?:den|die|das|dem|einen|eine|ein|seinen|ihren)\s+)?", part)
+        lead = OBJECT_LEAD.match(part)
         head = offset + (lead.end() if lead else 0)
         actor = next((m for m in mentions if m.start == head and not m.pronoun), None)
         if actor is not None and predicate in {"ESTABLISHES", "SUPPORTS", "FINANCES"}:
             out.append(actor.actor)
         else:
-            if predicate in {"RESPONSIBLE_FOR"}:
+            if predicate == "RESPONSIBLE_FOR":
                 pp = re.search(r"\bfür\s+(.+)", part)
                 part = pp.group(1) if pp else part
             obj = matter(part, ctx.title)
@@ -155,6 +224,54 @@ def _thing_objects(
                 out.append(obj)
         offset += len(part) + 5
     return out
+
+
+def _lead(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention]) -> None:
+    s = sent.text
+    who = leaders(s, trig.end, mentions)
+    if not who:
+        subj = subjects_before(s, trig.start, mentions)
+        who = [a for a in (_resolve(ctx, m) for m in subj) if a is not None]
+        pos = trig.end
+    else:
+        pos = trig.start
+    recent = ctx.established if ctx.established_in >= sent.start - 400 else None
+    subject = next((m for m in subjects_before(s, pos, mentions) if m.actor not in who), None)
+    region = s[trig.obj_start:trig.obj_end] if trig.obj_start is not None else ""
+    obj = led_object(s, ctx.title, recent, subject, region)
+    for actor in who:
+        _add(ctx, sent, actor, "LEADS", obj)
+
+
+def _participles(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
+    """ "der vom BMWSB eingesetzte Beirat", "das federführende BMWSB"."""
+    s = sent.text
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt and re.search(r"\b(?:vom|von\s+der|von\s+dem|durch\s+d\w+)\s+$", s[:m.start]) \
+                and re.match(r"^\s+(?:\w+\s+)?(?:eingesetzte|eingerichtete|errichtete|"
+                             r"gegründete)[nmrs]?\s+$", s[m.end:nxt.start]):
+            _add(ctx, sent, m.actor, "ESTABLISHES", nxt.actor)
+        if not m.pronoun and re.search(r"\bfederführende[nmrs]?\s+$", s[:m.start]):
+            _add(ctx, sent, m.actor, "LEADS", led_object(s, ctx.title, None, None))
+
+
+def _cooperation(ctx: Context, sent: Sentence, mentions: list[Mention],
+                 triggers: list[Trigger]) -> None:
+    """ "Die FITKO setzt das Vorhaben gemeinsam mit dem Land Hessen um": stated as fact."""
+    s = sent.text
+    pos, partners = partners_after(s, mentions)
+    if pos < 0 or not partners:
+        return
+    if any(t.kind in {"address", "passive"} and t.start < pos for t in triggers):
+        return
+    if NEGATION.search(s) or SUBJUNCTIVE.search(s):
+        return
+    cands = [m for m in mentions if m.end <= pos and not is_oblique(s, m, mentions)]
+    subjects = [a for a in (_resolve(ctx, m) for m in cands[:1]) if a is not None]
+    for subject in subjects:
+        for partner in partners:
+            _add(ctx, sent, subject, "COOPERATES_WITH", partner)
 
 
 def extract_sentence(ctx: Context, sent: Sentence, default_subject: ActorRef | None = None) -> None:
@@ -166,106 +283,87 @@ def extract_sentence(ctx: Context, sent: Sentence, default_subject: ActorRef | N
     _participles(ctx, sent, mentions)
     triggers = find_triggers(s)
     suppressed_from = len(s) + 1
-    prev_subject: ActorRef | None = None
-    for k, trig in enumerate(triggers):
-        if trig.start >= suppressed_from:
-            break
-        nxt = triggers[k + 1].start if k + 1 < len(triggers) else len(s)
-        region_end = nxt
-        if NEGATION.search(s[trig.start : region_end]):
+    prev: list[ActorRef] = []
+    for trig in triggers:
+        if trig.start >= suppressed_from and trig.kind != "lead":
+            continue
+        region_end = min([t.start for t in triggers if t.start > trig.start and t.kind != "lead"]
+                         + [len(s)])
+        clause = s[clause_start(s, trig.start):region_end]
+        if NEGATION.search(s[trig.start:region_end]) or SUBJUNCTIVE.search(clause) or \
+                re.search(r"\blehnt\b", clause):
             continue
         if trig.kind == "passive":
-            subject = ctx.issuer
-            start = clause_start(s, trig.start)
-            objs = [
-                m
-                for m in mentions
-                if start <= m.start and m.end <= trig.start and not is_oblique(s, m, mentions)
-            ]
-            objs = objs or [
-                m
-                for m in mentions
-                if trig.obj_start is not None and trig.obj_start <= m.start and m.end <= trig.end
-            ]
-            action = s[trig.end :].strip(" ,.")
-            for m in objs:
-                if not m.pronoun:
-                    _add(
-                        ctx,
-                        sent,
-                        subject,
-                        trig.predicate,
-                        m.actor,
-                        action,
-                        action=action,
-                        partners=_partners(s[trig.end :], mentions, trig.end),
-                    )
+            _passive(ctx, sent, trig, mentions)
             suppressed_from = trig.end
             continue
-        subject, after = _subject(ctx, s, trig, mentions, prev_subject)
-        if subject is None:
+        if trig.kind == "lead":
+            _lead(ctx, sent, trig, mentions)
             continue
-        prev_subject = subject
-        ctx.last_subject = subject
+        subjects, after = _subjects(ctx, s, trig, mentions, prev)
+        if trig.kind == "inverted":
+            inv = addressees(s, trig.end, mentions)
+            subjects, after = [m.actor for m in inv if not m.pronoun], trig.obj_start or after
+        if not subjects:
+            continue
+        prev = subjects
+        ctx.last_subject = subjects[0]
         if trig.kind == "address":
-            pos = after if trig.obj_start is None or after > trig.obj_start else trig.obj_start
-            objs = addressees(s, pos, mentions)
-            rest = s[(objs[-1].end if objs else trig.end) :]
-            if trig.obj_start is not None and not objs:
-                objs = addressees(s, trig.obj_start, mentions)
-                rest = s[trig.end :]
-            if not objs and re.match(r"\s*,\s*dass\b", s[trig.end :]):
-                dass = trig.end + s[trig.end :].index("dass") + 4
-                first = subject_after(s, dass, mentions)
-                objs = [first] if first else []
-                rest = s[trig.end :]
-            action = re.sub(r"^[\s,]*(?:darum|dafür)?[\s,]*", "", rest).strip(" .")
-            if objs:
-                for m in objs:
-                    target = (ctx.last_subject or ctx.issuer) if m.pronoun else m.actor
-                    _add(
-                        ctx,
-                        sent,
-                        subject,
-                        trig.predicate,
-                        target,
-                        action,
-                        action=action,
-                        partners=_partners(rest, mentions, len(s) - len(rest)),
-                    )
-            elif trig.predicate == "RECOMMENDS":
-                _add(
-                    ctx, sent, subject, trig.predicate, matter(rest, ctx.title), rest, action=action
-                )
+            _address(ctx, sent, trig, mentions, subjects, after)
             suppressed_from = trig.end
             continue
-        end = trig.obj_end if trig.obj_end is not None and trig.obj_end > after else region_end
-        start = max(after, trig.obj_start or after) if trig.obj_start is not None else after
-        if trig.obj_start is not None and trig.obj_start == trig.obj_end:
-            start, end = clause_start(s, trig.start), trig.start
-            subj = subject_before(s, trig.start, mentions)
-            if subj is not None:
-                start = subj.end
-        if trig.predicate == "SUPPORTS" and re.search(
-            r"Bereitschaft|Unterstützung", s[trig.start : trig.end]
-        ):
-            start, end = trig.end, region_end
-        region = s[min(start, trig.start) : region_end]
-        region = re.split(r"\bdass\b", region, maxsplit=1)[0] if start >= trig.start else region
-        for obj in _thing_objects(ctx, s, start, end, mentions, trig.predicate):
-            _add(ctx, sent, subject, trig.predicate, obj, region)
-            ctx.last_object = obj
+        if trig.kind == "dative":
+            _dative(ctx, sent, trig, mentions, subjects)
+            continue
+        _things(ctx, sent, trig, mentions, subjects, after, region_end)
+    _cooperation(ctx, sent, mentions, triggers)
+    _quoted_draft(ctx, sent)
 
 
-def _partners(text: str, mentions: list[Mention], offset: int) -> tuple[ActorRef, ...]:
-    """Actors named after "gemeinsam mit" / "in Abstimmung mit" in an action."""
-    m = COOP.search(text)
-    if not m:
-        return ()
-    start = offset + m.end()
-    found = addressees_after(start, mentions)
-    return tuple(x.actor for x in found if not x.pronoun)
+def _quoted_draft(ctx: Context, sent: Sentence) -> None:
+    """ "empfiehlt der Konferenz, folgenden Beschluss zu fassen: „…“": inside the quotes the
+    recommended body speaks, so its passive requests are its own."""
+    if ctx.speaker is not None and re.search(r"[“”]", sent.text):
+        ctx.speaker = None
+    elif re.search(r"Beschluss\s+zu\s+fassen\s*:", sent.text):
+        last = ctx.statements[-1] if ctx.statements else None
+        if last and last.predicate == "RECOMMENDS" and isinstance(last.object, ActorRef) \
+                and last.source and last.source.start == sent.start:
+            ctx.speaker = last.object
 
 
-def addressees_after(start: int, mentions: list[Mention]) -> list[Mention]:
-    return [m for m in mentions if start <= m.start <= start + 60]
+def _things(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention],
+            subjects: list[ActorRef], after: int, region_end: int) -> None:
+    s = sent.text
+    predicate = trig.predicate
+    end = trig.obj_end if trig.obj_end is not None and trig.obj_end > after else region_end
+    start = max(after, trig.obj_start or after) if trig.obj_start is not None else after
+    if trig.kind == "inverted":
+        start, end = trig.obj_start or after, trig.obj_end or after
+    elif trig.obj_start is not None and trig.obj_start == trig.obj_end:
+        start, end = clause_start(s, trig.start), trig.start
+        first = subjects_before(s, trig.start, mentions)
+        if first:
+            start = first[-1].end
+    elif after > trig.end and re.match(r"\s*(?:[Ff]ür|[Zz]ur|[Zz]um|den|die|das)\s",
+                                       s[clause_start(s, trig.start):trig.start]):
+        start, end = clause_start(s, trig.start), trig.start
+    if predicate == "SUPPORTS" and re.search(r"Bereitschaft|Unterstützung", s[trig.start:trig.end]):
+        start, end = trig.end, region_end
+    region = s[min(start, trig.start):region_end]
+    region = re.split(r"\bdass\b", region, maxsplit=1)[0] if start >= trig.start else region
+    whole = s[trig.start:region_end]
+    if predicate == "SUPPORTS" and find_amount(whole) and re.search(r"\bmit\b", whole):
+        predicate = "FINANCES"
+    if predicate == "FINANCES" and re.search(r"\b(?:bereit|zur\s+Verfügung)\b", whole) \
+            and not MONEY_WORDS.search(whole):
+        return
+    for obj in _thing_objects(ctx, s, start, end, mentions, predicate):
+        if predicate == "ESTABLISHES" and isinstance(obj, ActorRef) and "/" in obj.id \
+                and subjects[0].id != obj.id.split("/")[0] and not obj.known:
+            obj = ctx.registry.remember(scoped_body(obj.name, obj.type_key, subjects[0]))
+        for subject in subjects:
+            _add(ctx, sent, subject, predicate, obj, region)
+        ctx.last_object = obj
+        if predicate == "ESTABLISHES" and isinstance(obj, ActorRef):
+            ctx.established, ctx.established_in = obj, sent.start

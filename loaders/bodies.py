@@ -1,0 +1,151 @@
+"""Bodies the gazetteer does not know: their head nouns, names and owner-scoped ids.
+
+A named body ("Fachkommission Städtebau", "Arbeitsgruppe „KI in der Verwaltung“") gets a slug
+of its full name. A bare generic head ("Beirat", "Verwaltung", "Vorsitz") means different
+bodies in different documents, so its id is scoped to the body the text ties it to:
+`BMWSB/beirat`, `ITPLR/vorsitz`, `stadt-ulm/verwaltung`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.records import ActorRef, slug
+
+# Head nouns of bodies the gazetteer does not know, with the class key they get.
+HEADS = [
+    ("konferenz", "conference"),
+    (
+        "beirat|ausschuss|kommission|arbeitsgemeinschaft|arbeitsgruppe|arbeitskreis|gremium|"
+        "lenkungskreis|lenkungsgruppe|steuerungsgruppe|steuerungskreis|projektgruppe|"
+        "gemeinderat|stadtrat|kreistag|kreisausschuss|landtag|rat",
+        "committee",
+    ),
+    ("ministerium", "ministry"),
+    (
+        "vorsitzende[rn]?|vorsitz|oberbürgermeister(?:in)?|bürgermeister(?:in)?|landrat|"
+        "landrätin",
+        "office",
+    ),
+    (
+        "verwaltung|stadtwerke|agentur|geschäftsstelle|behörde|bundesamt|landesamt|"
+        "staatskanzlei|senatskanzlei|landesregierung|staatsregierung|transferstelle|dezernat|"
+        "verkehrsverbund|zweckverband|gesellschaft",
+        "agency",
+    ),
+    ("vereinigung|verband|kammer", "association"),
+    ("stadt|gemeinde|landkreis|kreis", "gemeinde"),
+]
+LEVELS = {"conference": "conference", "committee": "board", "ministry": "ministry",
+          "office": "office", "agency": "agency", "association": "association",
+          "gemeinde": "kommune", "kreis": "kommune"}
+NOT_BODIES = {"vorrat", "unrat", "hausrat", "heirat", "verrat", "referat", "apparat", "großstadt",
+              "innenstadt", "hauptstadt", "altstadt", "kleinstadt", "hansestadt",
+              "zivilgesellschaft", "videokonferenz", "telefonkonferenz", "pressekonferenz",
+              "schaltkonferenz", "landesverwaltung", "bundesverwaltung", "kommunalverwaltung",
+              "justizverwaltung"}
+HEAD_RE = re.compile(
+    r"(?<![\w\-])(?:[A-ZÄÖÜ][\w]*-\s+und\s+)?(?P<head>(?=[A-ZÄÖÜ])(?i:[\w\-]*?)(?:"
+    + "|".join(f"(?P<k{i}>(?i:{h[0]}))" for i, h in enumerate(HEADS))
+    + r"))(?:e|es|s|en|n)?(?![\w\-])"
+)
+# Heads that are a body only with a name: "Kassenärztliche Vereinigung Sachsen-Anhalt".
+NAMED_ONLY = {"gesellschaft", "verband", "rat", "kammer", "vereinigung", "agentur", "behörde"}
+# Heads that name a function of some body rather than a body of their own.
+GENERIC = {"verwaltung", "vorsitz", "oberbürgermeister", "oberbürgermeisterin", "bürgermeister",
+           "bürgermeisterin", "geschäftsstelle", "landrat", "landrätin", "beirat", "arbeitsgruppe",
+           "arbeitskreis", "projektgruppe", "steuerungsgruppe", "lenkungskreis", "lenkungsgruppe",
+           "steuerungskreis", "ausschuss", "kommission", "gremium", "konferenz", "dezernat",
+           "kreisausschuss", "stadtrat", "gemeinderat", "kreistag"}
+ADJECTIVE = re.compile(r"(?<![\w\-])(?P<adj>[A-ZÄÖÜ][a-zäöüß\-]+(?:e|er|en|es))\s+$")
+ARTICLE_WORDS = {"Die", "Der", "Das", "Den", "Dem", "Des", "Eine", "Einer", "Einen", "Ein", "Diese",
+                 "Dieser", "Diesen", "Seine", "Ihre", "Jede", "Alle", "Beide", "Sie",
+                 "Seit", "Ende", "Rahmen", "Ebene", "Bereiche", "Länder", "Kommunen"}
+QUOTED = re.compile(r"\s+[„\"‚]([^“”\"‘]{2,80})[“”\"‘]")
+NAME_TAIL = re.compile(r"(?:\s+(?:[A-ZÄÖÜ][\w\-/]*|und\s+(?=[A-ZÄÖÜ])|für\s+(?=[A-ZÄÖÜ])))+")
+STOP_TAIL = {"Euro", "Prozent", "Bund", "Ländern", "Länder", "Kommunen", "Beschluss", "Bericht"}
+ABBR = re.compile(r"\s*\((?P<abbr>[A-ZÄÖÜ][\w\-]{1,12})\)")
+
+
+def head_key(match: re.Match[str]) -> str:
+    return next(HEADS[i][1] for i in range(len(HEADS)) if match.group(f"k{i}"))
+
+
+def canonical_head(head: str) -> str:
+    """ "Vorsitzende" -> "Vorsitz", "Beirat" stays; the first letter upper-case."""
+    low = head.lower()
+    if low.startswith("vorsitzende"):
+        return "Vorsitz"
+    return head[:1].upper() + head[1:]
+
+
+def kommune_kind(name: str) -> str:
+    return "kreis" if re.match(r"(?:Land)?[Kk]reis\b", name) else "gemeinde"
+
+
+def genitive(actor: ActorRef) -> str:
+    """ "der Bauministerkonferenz", "des IT-Planungsrats", "der Stadt Ulm", "des Landkreises
+    Göttingen": a name as a genitive attribute."""
+    name = actor.name
+    kommune = re.match(r"(Stadt|Gemeinde|Landkreis|Kreis|Markt)\s+(.+)$", name)
+    if kommune:
+        kind, place = kommune.groups()
+        if kind in {"Stadt", "Gemeinde"}:
+            return f"der {name}"
+        return f"des {kind}es {place}" if kind != "Markt" else f"des Marktes {place}"
+    if actor.type_key in {"land", "bund"} and " " not in name:
+        return name
+    feminine = re.search(
+        r"(konferenz|kommission|gruppe|verwaltung|stelle|regierung|ung|tät|schaft|e)$", name, re.I
+    )
+    if feminine:
+        return f"der {name}"
+    if re.search(r"(tag|rat|amt|kreis|ausschuss|verband|verbund|beirat|vorsitz)$", name, re.I):
+        return f"des {name}{'es' if name[-1] in 'sxzß' else 's'}"
+    return f"des {name}{'' if name[-1] in 'sxzß' else 's'}"
+
+
+def short_name(actor: ActorRef) -> str:
+    """ "Ulm" for "Stadt Ulm", the abbreviation for a known body, else its name."""
+    kommune = re.match(r"(?:Stadt|Gemeinde|Landkreis|Kreis|Markt)\s+(.+)$", actor.name)
+    if kommune:
+        return kommune.group(1)
+    return actor.abbr or actor.name
+
+
+def scoped_body(head: str, key: str, owner: ActorRef, surface: str = "") -> ActorRef:
+    """A generic head owned by a body: id `OWNER/head`, name as the text says."""
+    name = canonical_head(head)
+    aliases = [f"{name} {genitive(owner)}", f"{short_name(owner)}-{name}",
+               f"{name} {short_name(owner)}", f"{name} {owner.name}"]
+    if surface and surface != name:
+        aliases.append(f"{surface} {genitive(owner)}")
+    place = re.match(r"(Stadt|Gemeinde|Landkreis|Kreis)\s+(.+)$", owner.name)
+    if place and name == "Verwaltung":
+        prefix = "Kreis" if "reis" in place.group(1) else "Stadt"
+        aliases += [f"{prefix}verwaltung {place.group(2)}", f"{prefix}verwaltung"]
+    return ActorRef(id=f"{owner.id}/{slug(name)}", name=name, type_key=key,
+                    aliases=tuple(dict.fromkeys(aliases)), known=False, level=LEVELS[key])
+
+
+def named_body(name: str, key: str, abbr: str | None = None,
+               owner: ActorRef | None = None) -> ActorRef:
+    """A body with a name of its own; `owner` adds an alias ("Arbeitsgruppe X der AOLG")."""
+    aliases: list[str] = []
+    if abbr:
+        aliases.append(abbr)
+    short = re.sub(r"^Arbeitsgruppe\b", "AG", name)
+    if short != name:
+        aliases.append(short)
+    if owner is not None:
+        aliases += [f"{name} {genitive(owner)}", f"{short_name(owner)}-{name}"]
+    return ActorRef(id=slug(name), name=name, type_key=key, aliases=tuple(aliases),
+                    known=False, abbr=abbr, level=LEVELS[key])
+
+
+def kommune(name: str, land: str | None = None) -> ActorRef:
+    """A Stadt, Gemeinde or (Land)kreis as an actor of class gemeinde or kreis."""
+    place = name.split(None, 1)[1] if " " in name else name
+    kind = kommune_kind(name)
+    return ActorRef(id=slug(name), name=name, type_key=kind, aliases=(place,), known=False,
+                    level="kommune", land=land)
