@@ -192,7 +192,8 @@ def get_resolution(graph: Graph, resolution_id: str) -> dict[str, Any]:
     row = rows[0]
     res = row["resolution"]
     row["references"] = [_json_or_text(text) for text in res.pop("references", None) or []]
-    res.pop("reference_keys", None)
+    for internal in ("reference_index", "own_index"):
+        res.pop(internal, None)
     return row
 
 

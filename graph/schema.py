@@ -33,6 +33,16 @@ def schema_statements(ontology: Ontology | None = None) -> list[str]:
     node_props = ", ".join(f"n.`{p}`" for p in FULLTEXT_NODE_PROPS)
     statements.append(f"CREATE FULLTEXT INDEX {FULLTEXT_NODES} IF NOT EXISTS "
                       f"FOR (n:{node_labels}) ON EACH [{node_props}]")
+    # Statement relationships are found by the resolution that made them (reloads).
+    for rel_type in sorted(ont.scored_predicates()):
+        statements.append(
+            f"CREATE INDEX skg_{_ident(rel_type)}_resolution IF NOT EXISTS "
+            f"FOR ()-[r:`{rel_type}`]-() ON (r.resolution)")
+    # Resolutions find the ones they name, and those naming them, by key (graph/store.py).
+    res = ont.label("resolution")
+    for prop in ("reference_index", "own_index"):
+        statements.append(f"CREATE TEXT INDEX skg_{_ident(res)}_{prop} IF NOT EXISTS "
+                          f"FOR (n:`{res}`) ON (n.`{prop}`)")
     rel_types = "|".join(f"`{t}`" for t in sorted(ont.scored_predicates()))
     statements.append(f"CREATE FULLTEXT INDEX {FULLTEXT_STATEMENTS} IF NOT EXISTS "
                       f"FOR ()-[r:{rel_types}]-() ON EACH [r.sentence]")
@@ -54,8 +64,8 @@ def database_schema(driver: Driver, database: str | None = None) -> dict[str, se
         database_=database)
     unique = {(r["label"], r["prop"]) for r in records}
     records, _, _ = driver.execute_query(
-        "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, owningConstraint "
-        "WHERE type = 'RANGE' AND owningConstraint IS NULL "
+        "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, owningConstraint "
+        "WHERE type = 'RANGE' AND entityType = 'NODE' AND owningConstraint IS NULL "
         "RETURN labelsOrTypes[0] AS label, properties[0] AS prop", database_=database)
     indexed = {(r["label"], r["prop"]) for r in records}
     return {"unique": unique, "indexed": indexed}

@@ -82,21 +82,38 @@ def _merge_nodes(tx: ManagedTransaction, ont: Ontology, rows: Iterable[dict]) ->
                f"SET n:{_labels(ont, key)}, n += row.props", rows=group)
 
 
+def _statement_union(ont: Ontology, body: str) -> str:
+    """`body` (with `{t}` for the type) once per statement type, joined by UNION ALL, so that
+    each part can seek the relationship index on `resolution`."""
+    return " UNION ALL ".join(body.format(t=t) for t in sorted(ont.scored_predicates()))
+
+
 def delete_document(tx: ManagedTransaction, resolution_ids: list[str], document: str) -> None:
     """Remove what earlier loads of these resolutions (or this document) wrote."""
     ont = load_ontology()
-    res, obl = ont.label("resolution"), ont.label("obligation")
-    tx.run(f"MATCH (r:`{res}`) WHERE r.id IN $ids OR r.document = $doc "
-           "WITH collect(r.id) AS ids "
-           "MATCH ()-[s]->() WHERE s.resolution IN ids DELETE s",
-           ids=resolution_ids, doc=document)
-    tx.run(f"MATCH (o:`{obl}`) WHERE o.resolution IN $ids OR o.document = $doc "
-           "DETACH DELETE o", ids=resolution_ids, doc=document)
-    tx.run(f"MATCH (r:`{res}`) WHERE r.id IN $ids OR r.document = $doc "
-           "DETACH DELETE r", ids=resolution_ids, doc=document)
+    res, actor, matter = ont.label("resolution"), ont.label("actor"), ont.label("matter")
+    arises = ont.relations["ARISES_FROM"].neo4j_type
+    old = tx.run(f"MATCH (r:`{res}`) WHERE r.id IN $ids RETURN r.id AS id UNION "
+                 f"MATCH (r:`{res}` {{document: $doc}}) RETURN r.id AS id",
+                 ids=resolution_ids, doc=document).value("id")
+    if not old:
+        return
+    touched = tx.run(
+        "UNWIND $ids AS rid CALL (rid) { "
+        + _statement_union(ont, "MATCH (a)-[s:`{t}` {{resolution: rid}}]->(b) "
+                                "DELETE s RETURN [a.id, b.id] AS ends")
+        + " } RETURN collect(DISTINCT ends[0]) + collect(DISTINCT ends[1]) AS ids",
+        ids=old).single()["ids"]
+    touched += tx.run(
+        f"UNWIND $ids AS rid MATCH (r:`{res}` {{id: rid}}) "
+        f"OPTIONAL MATCH (r)--(a:`{actor}`) OPTIONAL MATCH (o)-[:`{arises}`]->(r) "
+        "DETACH DELETE o WITH r, collect(a.id) AS ids DETACH DELETE r "
+        "WITH ids UNWIND ids AS id RETURN collect(DISTINCT id) AS ids", ids=old).single()["ids"]
     # Actors the gazetteer does not know and objects exist only through statements.
-    tx.run(f"MATCH (n:`{ont.label('actor')}`) WHERE NOT n.known AND NOT (n)--() DELETE n")
-    tx.run(f"MATCH (n:`{ont.label('matter')}`) WHERE NOT (n)--() DELETE n")
+    tx.run(f"UNWIND $ids AS id MATCH (n:`{actor}` {{id: id}}) WHERE NOT n.known "
+           "AND NOT (n)--() DELETE n", ids=touched)
+    tx.run(f"UNWIND $ids AS id MATCH (n:`{matter}` {{id: id}}) WHERE NOT (n)--() DELETE n",
+           ids=touched)
 
 
 def statement_props(resolution: Any, index: int, statement: Any) -> dict[str, Any]:
@@ -138,8 +155,7 @@ def store_resolution(tx: ManagedTransaction, resolution: Any, document: str,
 
     res_label = ont.label("resolution")
     tx.run(f"CREATE (r:{_labels(ont, 'resolution')}) SET r = $props "
-           "WITH r MATCH (issuer {id: $issuer}) "
-           f"WHERE issuer:`{ont.label('actor')}` "
+           f"WITH r MATCH (issuer:`{ont.label('actor')}` {{id: $issuer}}) "
            f"CREATE (r)-[:`{ont.relations['ISSUED_BY'].neo4j_type}`]->(issuer)",
            issuer=resolution.issuer.id if resolution.issuer else None, props=_clean({
                "id": resolution.id, "date": resolution.date, "session": resolution.session,
@@ -149,21 +165,24 @@ def store_resolution(tx: ManagedTransaction, resolution: Any, document: str,
                "attachments": list(resolution.attachments or []),
                "references": [json.dumps(_reference_json(r), ensure_ascii=False)
                               for r in resolution.references],
-               "reference_keys": reference_keys(resolution),
+               "reference_index": ";" + ";".join(reference_keys(resolution)) + ";",
+               "own_index": ";" + ";".join(own_keys(resolution)) + ";",
            }))
     tx.run(f"MATCH (r:`{res_label}` {{id: $id}}) UNWIND $submitters AS sid "
            f"MATCH (a:`{ont.label('actor')}` {{id: sid}}) "
            f"CREATE (a)-[:`{ont.relations['SUBMITS'].neo4j_type}` {{resolution: $id}}]->(r)",
            id=resolution.id, submitters=[s.id for s in resolution.submitters])
 
-    by_type: dict[str, list[dict]] = defaultdict(list)
+    by_type: dict[tuple[str, str], list[dict]] = defaultdict(list)
     obligations = []
     for index, statement in enumerate(resolution.statements):
         rel_type = ont.relations[statement.predicate].neo4j_type
         props = statement_props(resolution, index, statement)
-        by_type[rel_type].append({"s": statement.subject.id, "o": statement.object.id,
-                                  "props": props})
-        if statement.predicate in OBLIGATION_PREDICATES:
+        object_is_actor = _is_actor(ont, statement.object)
+        object_label = ont.label("actor") if object_is_actor else ont.label("matter")
+        by_type[(rel_type, object_label)].append(
+            {"s": statement.subject.id, "o": statement.object.id, "props": props})
+        if statement.predicate in OBLIGATION_PREDICATES and object_is_actor:
             obligations.append({"requester": statement.subject.id,
                                 "addressee": statement.object.id, "props": _clean({
                                     **props, **sitting_deadline(statement),
@@ -171,13 +190,14 @@ def store_resolution(tx: ManagedTransaction, resolution: Any, document: str,
                                     "statement": props["id"], "kind": statement.predicate,
                                     "requester": statement.subject.id,
                                     "addressee": statement.object.id})})
-    for rel_type, rows in by_type.items():
-        tx.run(f"UNWIND $rows AS row MATCH (s {{id: row.s}}) MATCH (o {{id: row.o}}) "
+    for (rel_type, object_label), rows in by_type.items():
+        tx.run(f"UNWIND $rows AS row MATCH (s:`{ont.label('actor')}` {{id: row.s}}) "
+               f"MATCH (o:`{object_label}` {{id: row.o}}) "
                f"CREATE (s)-[r:`{rel_type}`]->(o) SET r = row.props", rows=rows)
     if obligations:
         tx.run(f"UNWIND $rows AS row CREATE (o:{_labels(ont, 'obligation')}) SET o = row.props "
                f"WITH o, row MATCH (req:`{ont.label('actor')}` {{id: row.requester}}) "
-               f"MATCH (adr {{id: row.addressee}}) "
+               f"MATCH (adr:`{ont.label('actor')}` {{id: row.addressee}}) "
                f"CREATE (o)-[:`{ont.relations['REQUESTED_BY'].neo4j_type}`]->(req) "
                f"CREATE (o)-[:`{ont.relations['ADDRESSED_TO'].neo4j_type}`]->(adr) "
                f"WITH o MATCH (res:`{res_label}` {{id: o.resolution}}) "
@@ -202,26 +222,41 @@ def _reference_json(reference: Any) -> dict[str, Any]:
 
 
 def reference_keys(resolution: Any) -> list[str]:
-    """Keys by which a resolution names earlier ones: issuer|date, *|date or #number."""
+    """Keys by which a resolution names earlier ones: `ISSUER|DATE` or `#ISSUER|NUMBER`.
+
+    A reference without a named issuer ("ihren Beschluss vom …") is to the issuer's own.
+    """
+    own = resolution.issuer.id if resolution.issuer else "*"
     keys = []
     for ref in resolution.references:
         issuer = getattr(ref, "issuer", None)
+        issuer_id = issuer.id if issuer is not None else own
         if ref.date:
-            keys.append(f"{issuer.id if issuer is not None else '*'}|{ref.date}")
+            keys.append(f"{issuer_id}|{ref.date}")
         if getattr(ref, "number", None):
-            keys.append(f"#{ref.number}")
+            keys.append(f"#{issuer_id}|{ref.number}")
     return keys
 
 
+def own_keys(resolution: Any) -> list[str]:
+    """The keys under which later resolutions name this one."""
+    issuer = resolution.issuer.id if resolution.issuer else "*"
+    keys = [f"{issuer}|{resolution.date}"] if resolution.date else []
+    return keys + ([f"#{issuer}|{resolution.item}"] if resolution.item else [])
+
+
 def link_references(tx: ManagedTransaction, resolution: Any) -> None:
-    """REFERS_TO from this resolution to loaded ones it names, and from loaded ones to it."""
+    """REFERS_TO from this resolution to loaded ones it names, and from loaded ones to it.
+
+    Both directions go through the text index on `reference_index`, a `;`-joined string of
+    keys, so the cost does not grow with the number of resolutions.
+    """
     ont = load_ontology()
     res = ont.label("resolution")
     refers = ont.relations["REFERS_TO"].neo4j_type
-    condition = ("(b.issuer + '|' + b.date IN a.reference_keys "
-                 "OR '*|' + b.date IN a.reference_keys OR '#' + b.item IN a.reference_keys)")
-    tx.run(f"MATCH (a:`{res}` {{id: $id}}) UNWIND a.reference_keys AS key "
-           f"MATCH (b:`{res}`) WHERE b <> a AND {condition} "
-           f"MERGE (a)-[:`{refers}`]->(b)", id=resolution.id)
-    tx.run(f"MATCH (b:`{res}` {{id: $id}}) MATCH (a:`{res}`) WHERE a <> b AND {condition} "
-           f"MERGE (a)-[:`{refers}`]->(b)", id=resolution.id)
+    tx.run(f"MATCH (a:`{res}` {{id: $id}}) UNWIND $keys AS key "
+           f"MATCH (b:`{res}`) WHERE b.own_index CONTAINS (';' + key + ';') AND b <> a "
+           f"MERGE (a)-[:`{refers}`]->(b)", id=resolution.id, keys=reference_keys(resolution))
+    tx.run(f"MATCH (b:`{res}` {{id: $id}}) UNWIND $keys AS key "
+           f"MATCH (a:`{res}`) WHERE a.reference_index CONTAINS (';' + key + ';') AND a <> b "
+           f"MERGE (a)-[:`{refers}`]->(b)", id=resolution.id, keys=own_keys(resolution))
