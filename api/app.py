@@ -15,6 +15,7 @@ from api.routers import (
     cookbook,
     cypher,
     graph_page,
+    obligations,
     resolutions,
     service,
     statements,
@@ -54,6 +55,9 @@ def create_app(driver: Driver | None = None, settings: Settings | None = None) -
                            allow_methods=["GET", "POST"], allow_headers=["X-API-Key",
                                                                          "Content-Type"])
     install_error_handlers(app)
-    for module in (service, actors, resolutions, statements, cypher, cookbook, graph_page):
+    # obligations before resolutions: `/resolutions/{id:path}/timeline` must win over
+    # `/resolutions/{id:path}`.
+    for module in (service, actors, obligations, resolutions, statements, cypher, cookbook,
+                   graph_page):
         app.include_router(module.router)
     return app
