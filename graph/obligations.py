@@ -14,9 +14,10 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from graph.deadlines import season_months
-from graph.errors import NotFound
+from graph.errors import GraphUnavailable, NotFound
 from ontology.model import load_ontology
 
 STATUSES = ("open", "due", "overdue", "fulfilled", "superseded")
@@ -174,6 +175,14 @@ def decide_fulfilment(driver: Driver, obligation: str, resolution: str, decision
                       by: str | None = None, note: str | None = None,
                       database: str | None = None) -> dict[str, Any]:
     """Store a person's confirmation or rejection of a fulfilment link; it survives reloads."""
+    try:
+        return _decide(driver, obligation, resolution, decision, by, note, database)
+    except (ServiceUnavailable, SessionExpired) as exc:
+        raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
+
+
+def _decide(driver: Driver, obligation: str, resolution: str, decision: str,
+            by: str | None, note: str | None, database: str | None) -> dict[str, Any]:
     if decision not in DECISIONS:
         raise ValueError(f"decision must be one of {', '.join(DECISIONS)}")
     n = _names()

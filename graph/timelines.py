@@ -23,6 +23,7 @@ def _n() -> dict[str, str]:
             "amends": ont.relations["AMENDS"].neo4j_type,
             "fulfils": ont.relations["FULFILS"].neo4j_type,
             "arises": ont.relations["ARISES_FROM"].neo4j_type,
+            "issued": ont.relations["ISSUED_BY"].neo4j_type,
             "scored": "|".join(f"`{t}`" for t in sorted(ont.scored_predicates()))}
 
 
@@ -40,7 +41,9 @@ def resolution_timeline(graph: Graph, resolution_id: str) -> list[dict[str, Any]
         "WITH me, collect(DISTINCT earlier) + collect(DISTINCT later) + "
         "collect(DISTINCT answer) AS others "
         "UNWIND [me] + others AS r WITH DISTINCT me, r "
+        f"OPTIONAL MATCH (r)-[:`{n['issued']}`]->(iss:`{n['actor']}`) "
         "RETURN r.id AS resolution, r.date AS date, r.issuer AS issuer, r.title AS title, "
+        "iss.name AS subject_name, iss.level AS subject_level, "
         "r.item AS item, CASE WHEN r = me THEN 'this' WHEN r.date < me.date THEN 'earlier' "
         "ELSE 'later' END AS relation ORDER BY r.date, r.id", id=resolution_id)
     if not records:
@@ -79,6 +82,7 @@ def initiative_timeline(graph: Graph, matter_id: str) -> list[dict[str, Any]]:
     records = graph.read(
         f"MATCH (s:`{n['actor']}`)-[r:{n['scored']}]->(m:`{n['matter']}`) WHERE m.id IN $ids "
         "RETURN coalesce(r.date, r.resolution_date) AS date, r.resolution AS resolution, "
-        "type(r) AS predicate, s.id AS subject, s.name AS subject_name, m.name AS object, "
+        "type(r) AS predicate, s.id AS subject, s.name AS subject_name, "
+        "s.level AS subject_level, m.name AS object, "
         "r.sentence AS sentence ORDER BY date, resolution", ids=ids)
     return [{"kind": "statement", **r} for r in records]

@@ -83,3 +83,29 @@ def test_timelines(stufenplan_client: TestClient, error_of) -> None:
     events = stufenplan_client.get(f"/initiatives/{matter}/timeline").json()
     assert events[0]["date"] == "2024-06-11"
     error_of(stufenplan_client.get("/initiatives/no-such-thing/timeline"), 404)
+
+
+def test_requests_page_lists_overdue_per_addressee(stufenplan_client: TestClient) -> None:
+    page = stufenplan_client.get("/pages/requests", params={"as_of": "2025-07-15"})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    html = page.text
+    assert "Bauministerkonferenz" in html and 'class="overdue"' in html
+    assert "http://" not in html and "https://" not in html
+    only_open = stufenplan_client.get("/pages/requests", params={"as_of": "2025-07-15",
+                                                                  "status": "open"}).text
+    assert 'class="overdue"' not in only_open
+
+
+def test_timeline_page_lays_the_history_out_in_time(stufenplan_client: TestClient,
+                                                    error_of) -> None:
+    detail = stufenplan_client.get("/resolutions/DMK/2024-10-18/top-7").json()
+    matter = next(s["object"]["id"] for s in detail["statements"]
+                  if s["predicate"] == "WELCOMES")
+    page = stufenplan_client.get("/pages/timeline", params={"initiative": matter})
+    assert page.status_code == 200, page.text
+    assert "11.06.2024" in page.text and "25.09.2025" in page.text
+    assert "https://" not in page.text and "http://" not in page.text
+    error_of(stufenplan_client.get("/pages/timeline"), 400)
+    thread = stufenplan_client.get("/pages/timeline",
+                                   params={"resolution": "DMK/2024-10-18/top-7"})
+    assert thread.status_code == 200 and "2 event(s)" in thread.text
