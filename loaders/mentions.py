@@ -36,7 +36,7 @@ POSSESSIVE = re.compile(r"(?:seine[nmrs]?|ihre[nmrs]?)\s+$")
 ESTABLISHED_BY = re.compile(
     r"(?:vom|von\s+der|von\s+dem|durch\s+d\w+)\s+(?P<who>[^;]{1,120}?)\s+(?:\w+\s+)?"
     r"(?:eingesetzte|eingerichtete|errichtete|gegründete)[nmrs]?\s+$")
-GENITIVE_OWNER = re.compile(r"\s+(?:der|des)\s+$")
+GENITIVE_OWNER = re.compile(r"\s+(?:der|des)\s+")
 # The members of a conference speaking as the conference: "Die Finanzministerinnen und
 # Finanzminister der Länder", "Die Ministerinnen und Minister, Senatorinnen und Senatoren für
 # Gesundheit der Länder", "Die Umweltministerinnen, -minister und -senatoren der Länder".
@@ -124,6 +124,9 @@ class ActorRegistry:
         if head.lower() in NOT_BODIES:
             return None
         needs_name = head.lower() in NAMED_ONLY
+        if head.lower().startswith("vorsitz") and re.search(r"\bunter\s+(?:dem\s+)?$",
+                                                             sentence[:m.start()]):
+            return None
         start, end = m.start(), m.end()
         if key == "gemeinde":
             tail = re.match(r"\s+([A-ZÄÖÜ][\w\-]+)", sentence[end:])
@@ -167,7 +170,7 @@ class ActorRegistry:
             actor = self.latest(lambda a: a.name == full) or named_body(full, key, abbr, owner)
             return Mention(start, end, actor, sentence[start:end])
         owner = self._owner_before(sentence, start, out, subject)
-        genitive = GENITIVE_OWNER.match(sentence[end:end + 5] + " ")
+        genitive = GENITIVE_OWNER.match(sentence, end)
         if owner is None and genitive:
             after = next((x for x in out if sentence[end:x.start].strip() in {"der", "des"}
                           and x.start > end), None)
@@ -195,7 +198,8 @@ class ActorRegistry:
             if body is None:
                 continue
             inside = [x for x in out if x.start < body.end and body.start < x.end]
-            if any(x.actor.type_key != "land" or x.start < body.start for x in inside):
+            if any(x.actor.type_key != "land" and x.start < m.end() or x.start < body.start
+                   for x in inside):
                 continue
             out = [x for x in out if x not in inside]
             bodies.append(body)

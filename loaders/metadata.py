@@ -93,7 +93,7 @@ def _issuer(header: list[Paragraph], registry: ActorRegistry, text: str) -> Acto
         if RECIPIENT.match(p.text):
             continue
         body = OWN_BODY.match(p.text)
-        if body and parent is not None:
+        if body:
             name = f"{body.group('head')} {body.group('name')}"
             return named_body(name, "committee", owner=parent)
         for m in registry.gazetteer.find_all(p.text):
@@ -111,12 +111,15 @@ def _sitting_date(header: list[Paragraph], organ: str | None = None) -> str | No
     best: tuple[int, int, str] | None = None
     labelled = any(re.match(r"Sitzung\s*:", p.text) for p in header)
     for i, p in enumerate(header):
-        for d in find_dates(p.text):
+        dates = find_dates(p.text)
+        for k, d in enumerate(dates):
             before = p.text[: d.start]
+            own = p.text[dates[k - 1].end if k else 0:d.start]
+            following = p.text[d.end:dates[k + 1].start if k + 1 < len(dates) else len(p.text)]
             score = 0
-            if organ and re.match(re.escape(organ) + r"\b", p.text):
+            if organ and re.search(r"(?:^|\s)" + re.escape(organ) + r"\b", own):
                 score += 6
-            if re.search(r"\b(?:Entscheidung|Beschlussfassung)\b", p.text):
+            if re.search(r"\b(?:Entscheidung|Beschlussfassung)\b", following):
                 score += 3
             if labelled and re.search(r"Datum\s*:\s*$", before):
                 score += 6

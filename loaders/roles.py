@@ -88,10 +88,10 @@ def led_object(sentence: str, title: str | None, established: ActorRef | None,
         obj = matter(pp.group("obj"), title)
         if obj is not None:
             return obj
-    if established is not None:
-        return established
     if subject is not None and subject.actor.type_key == "committee":
         return subject.actor
+    if established is not None:
+        return established
     if pp:
         obj = matter(re.sub(r"^\s*für\s+", "", pp.group("obj")), title)
         if obj is not None:

@@ -198,8 +198,8 @@ def _thing_objects(ctx: Context, s: str, start: int, end: int, mentions: list[Me
     if predicate == "FINANCES" and re.match(r"\s*(?:hierfür|dafür|hierzu)\b", region):
         return [ctx.last_object] if ctx.last_object else []
     if predicate == "FINANCES":
-        purpose = re.match(r"\s*(?:[Ff]ür|[Zz]ur|[Zz]um)\s+(?:die|den|das|dem)?\s*(?P<p>[^,;]+)",
-                           region)
+        purpose = re.match(r"\s*(?:[Ff]ür|[Zz]ur|[Zz]um)\s+(?:die|den|das|dem)?\s*"
+                           r"(?P<p>(?:[^,;]|,(?=\d))+)", region)
         if purpose:
             region = purpose.group("p")
             start = s.index(region, start)

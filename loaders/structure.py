@@ -87,6 +87,8 @@ def _body_start(pars: list[Paragraph]) -> int:
     for i, p in enumerate(pars):
         if len(p.text) > 80 and re.search(r"[.]$", p.text) and not p.text.endswith(":"):
             return i
+        if len(p.text) > 40 and re.match(r"(?:Die|Der|Das)\s", p.text) and p.text[-1] in ".:":
+            return i
     return len(pars)
 
 
