@@ -64,6 +64,11 @@ ARTICLE_WORDS = {"Die", "Der", "Das", "Den", "Dem", "Des", "Eine", "Einer", "Ein
 QUOTED = re.compile(r"\s+[„\"‚]([^“”\"‘]{2,80})[“”\"‘]")
 NAME_TAIL = re.compile(r"(?:\s+(?:[A-ZÄÖÜ][\w\-/]*|und\s+(?=[A-ZÄÖÜ])|für\s+(?=[A-ZÄÖÜ])))+")
 STOP_TAIL = {"Euro", "Prozent", "Bund", "Ländern", "Länder", "Kommunen", "Beschluss", "Bericht"}
+# A town's name: "Ulm", "Bad Waldstadt", "Sankt Augustin", "Neustadt an der Weinstraße",
+# "Frankfurt (Oder)", "Halle (Saale)".
+TOWN = (r"(?:(?:Bad|Sankt|St\.|Markt|Hansestadt|Lutherstadt)\s+)?[A-ZÄÖÜ][\w\-]+"
+        r"(?:\s+(?:an|am|im|in|ob|vor|bei)\s+(?:der\s+|dem\s+)?[A-ZÄÖÜ][\w\-]+"
+        r"|\s*\([A-ZÄÖÜ][\w\-]+\))?")
 ABBR = re.compile(r"\s*\((?P<abbr>[A-ZÄÖÜ][\w\-]{1,12})\)")
 
 

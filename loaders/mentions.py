@@ -21,6 +21,7 @@ from loaders.bodies import (
     NOT_BODIES,
     QUOTED,
     STOP_TAIL,
+    TOWN,
     canonical_head,
     head_key,
     kommune,
@@ -129,7 +130,7 @@ class ActorRegistry:
             return None
         start, end = m.start(), m.end()
         if key == "gemeinde":
-            tail = re.match(r"\s+([A-ZÄÖÜ][\w\-]+)", sentence[end:])
+            tail = re.match(r"\s+(" + TOWN + ")", sentence[end:])
             if not tail or tail.group(1) in STOP_TAIL or head.lower() not in {
                     "stadt", "gemeinde", "landkreis", "kreis"}:
                 return None

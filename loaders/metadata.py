@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.bodies import genitive, kommune, named_body
+from loaders.bodies import TOWN, genitive, kommune, named_body
 from loaders.dates import find_dates
 from loaders.mentions import ActorRegistry, to_ref
 from loaders.records import ActorRef, Reference, Resolution, slug
@@ -12,8 +12,7 @@ from loaders.structure import Paragraph
 
 ISSUER_KEYS = {"conference", "committee"}
 KOMMUNE = re.compile(
-    r"^(?P<kind>Stadt|Gemeinde|Landkreis|Kreis|Markt)\s+(?P<name>[A-ZÄÖÜ][\w\-]+"
-    r"(?:\s+(?:an|am|im|in|ob)\s+(?:der\s+)?[A-ZÄÖÜ][\w\-]+)?)\s*$"
+    r"^(?P<kind>Stadt|Gemeinde|Landkreis|Kreis|Markt)\s+(?P<name>" + TOWN + r")\s*$"
 )
 ORGAN = re.compile(r"\b(?:Beschlussorgan|Gremium)\s*:\s*(?P<organ>[A-ZÄÖÜ][\w\-]+)")
 COUNCILS = r"Gemeinderat|Stadtrat|Kreistag|Stadtverordnetenversammlung|Gemeindevertretung|Rat"

@@ -31,6 +31,9 @@ MONEY_WORDS = re.compile(r"\b(?:Euro|EUR|€|Mittel|Haushaltsmittel|Finanzmittel
                          r"Förderung)\b")
 CHAIR_LINE = re.compile(r"^(?:Vorsitz|Federführung|Leitung)\s*:\s*(?P<who>.+)$")
 SECOND_ADDRESSEE = re.compile(r",\s*(?:und|sowie)\s+(?=(?:den|die|das|dem)\s)")
+PLURAL_NAME = re.compile(r"(?:[Ll]änder|[Kk]ommunen|verbände|ämter|behörden|einrichtungen|"
+                         r"gesellschaften|kammern)$")
+SINGULAR_VERB = re.compile(r"\s+(?!sind\b)[a-zäöüß]+(?<!en)(?<!ern)(?<!eln)\b")
 OBJECT_LEAD = re.compile(r"\s*(?:(?:den|die|das|dem|einen|eine|ein|seinen|ihren)\s+)?"
                          r"(?:[a-zäöü][\w\-]*(?:e|en|er|es)\s+)?")
 
@@ -44,6 +47,7 @@ class Context:
     title: str | None
     registry: ActorRegistry
     last_subject: ActorRef | None = None
+    last_plural: bool = False  # the last subject was several actors or a plural name
     last_object: ActorRef | MatterRef | None = None
     last_addressee: ActorRef | None = None
     established: ActorRef | None = None
@@ -89,12 +93,21 @@ def _same(a: Statement, b: Statement) -> bool:
                             b.source and b.source.start, b.deadline)
 
 
-def _resolve(ctx: Context, m: Mention, as_object: bool = False) -> ActorRef | None:
-    """A mention's actor; a pronoun is the last subject, or as object the last addressee."""
+def is_plural(actor: ActorRef) -> bool:
+    """ "die Länder", "die kommunalen Spitzenverbände", "die Landeskriminalämter"."""
+    return actor.id in {"DE-LAENDER", "DE-KOMMUNEN"} or bool(PLURAL_NAME.search(actor.name))
+
+
+def _resolve(ctx: Context, m: Mention, as_object: bool = False,
+             sentence: str = "") -> ActorRef | None:
+    """A mention's actor; a pronoun is the last subject, or as object the last addressee.
+    "Sie unterstützt" (singular verb) after "Die Länder stellen …" is the issuer again."""
     if not m.pronoun:
         return m.actor
     if as_object:
         return ctx.last_addressee or ctx.issuer
+    if ctx.last_plural and (m.surface in {"Er", "er"} or SINGULAR_VERB.match(sentence, m.end)):
+        return ctx.issuer
     return ctx.last_subject or ctx.issuer
 
 
@@ -112,7 +125,7 @@ def _subjects(ctx: Context, s: str, trig: Trigger, mentions: list[Mention],
         if re.search(r"\bund\s*$", s[clause_start(s, trig.start):trig.start]) and prev:
             return prev, after
         return [], after
-    return [a for a in (_resolve(ctx, m) for m in found) if a is not None], after
+    return [a for a in (_resolve(ctx, m, sentence=s) for m in found) if a is not None], after
 
 
 def header_statements(ctx: Context, header: list[Paragraph]) -> None:
@@ -308,6 +321,7 @@ def extract_sentence(ctx: Context, sent: Sentence, default_subject: ActorRef | N
             continue
         prev = subjects
         ctx.last_subject = subjects[0]
+        ctx.last_plural = len(subjects) > 1 or is_plural(subjects[0])
         if trig.kind == "address":
             _address(ctx, sent, trig, mentions, subjects, after)
             suppressed_from = trig.end
