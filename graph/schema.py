@@ -33,11 +33,13 @@ def schema_statements(ontology: Ontology | None = None) -> list[str]:
     node_props = ", ".join(f"n.`{p}`" for p in FULLTEXT_NODE_PROPS)
     statements.append(f"CREATE FULLTEXT INDEX {FULLTEXT_NODES} IF NOT EXISTS "
                       f"FOR (n:{node_labels}) ON EACH [{node_props}]")
-    # Statement relationships are found by the resolution that made them (reloads).
+    # Statement relationships are found by the resolution that made them (reloads) and by
+    # the initiative they concern (timelines).
     for rel_type in sorted(ont.scored_predicates()):
-        statements.append(
-            f"CREATE INDEX skg_{_ident(rel_type)}_resolution IF NOT EXISTS "
-            f"FOR ()-[r:`{rel_type}`]-() ON (r.resolution)")
+        for prop in ("resolution", "concerns"):
+            statements.append(
+                f"CREATE INDEX skg_{_ident(rel_type)}_{prop} IF NOT EXISTS "
+                f"FOR ()-[r:`{rel_type}`]-() ON (r.{prop})")
     # Resolutions find the ones they name, and those naming them, by key (graph/store.py).
     res = ont.label("resolution")
     for prop in ("reference_index", "own_index"):

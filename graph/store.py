@@ -127,6 +127,7 @@ def statement_props(resolution: Any, index: int, statement: Any) -> dict[str, An
         "deadline_date": statement.deadline_date, "amount": statement.amount,
         "share": statement.share, "date": statement.date,
         "confidence": statement.confidence,
+        "concerns": statement.concerns.id if getattr(statement, "concerns", None) else None,
     })
 
 
@@ -150,6 +151,8 @@ def store_resolution(tx: ManagedTransaction, resolution: Any, document: str,
     for statement in resolution.statements:
         remember(statement.subject)
         remember(statement.object)
+        if getattr(statement, "concerns", None) is not None:
+            remember(statement.concerns)
     _merge_nodes(tx, ont, actors.values())
     _merge_nodes(tx, ont, matters.values())
 
@@ -203,8 +206,26 @@ def store_resolution(tx: ManagedTransaction, resolution: Any, document: str,
                f"WITH o MATCH (res:`{res_label}` {{id: o.resolution}}) "
                f"CREATE (o)-[:`{ont.relations['ARISES_FROM'].neo4j_type}`]->(res)",
                rows=obligations)
+    link_concerns(tx, ont, resolution)
     link_references(tx, resolution)
     return StoredCounts(resolutions=1, statements=len(resolution.statements))
+
+
+def link_concerns(tx: ManagedTransaction, ont: Ontology, resolution: Any) -> None:
+    """CONCERNS from objects and obligations to the initiative a statement is about."""
+    concerns = ont.relations["CONCERNS"].neo4j_type
+    matter, obl = ont.label("matter"), ont.label("obligation")
+    rows = [{"object": st.object.id, "initiative": st.concerns.id,
+             "obligation": obligation_id(resolution, st)
+             if st.predicate in OBLIGATION_PREDICATES else None}
+            for st in resolution.statements if getattr(st, "concerns", None) is not None]
+    if not rows:
+        return
+    tx.run(f"UNWIND $rows AS row MATCH (i:`{matter}` {{id: row.initiative}}) "
+           f"OPTIONAL MATCH (m:`{matter}` {{id: row.object}}) WHERE m <> i "
+           f"OPTIONAL MATCH (o:`{obl}` {{id: row.obligation}}) "
+           f"FOREACH (x IN [n IN [m, o] WHERE n IS NOT NULL] | "
+           f"MERGE (x)-[:`{concerns}`]->(i))", rows=rows)
 
 
 def obligation_id(resolution: Any, statement: Any) -> str:

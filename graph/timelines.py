@@ -15,7 +15,7 @@ from ontology.model import load_ontology
 MAX_THREAD_DEPTH = 6
 
 
-def _n() -> dict[str, str]:
+def _n() -> dict[str, Any]:
     ont = load_ontology()
     return {"res": ont.label("resolution"), "actor": ont.label("actor"),
             "matter": ont.label("matter"), "obl": ont.label("obligation"),
@@ -23,8 +23,10 @@ def _n() -> dict[str, str]:
             "amends": ont.relations["AMENDS"].neo4j_type,
             "fulfils": ont.relations["FULFILS"].neo4j_type,
             "arises": ont.relations["ARISES_FROM"].neo4j_type,
+            "concerns": ont.relations["CONCERNS"].neo4j_type,
             "issued": ont.relations["ISSUED_BY"].neo4j_type,
-            "scored": "|".join(f"`{t}`" for t in sorted(ont.scored_predicates()))}
+            "scored": "|".join(f"`{t}`" for t in sorted(ont.scored_predicates())),
+            "scored_types": sorted(ont.scored_predicates())}
 
 
 def resolution_timeline(graph: Graph, resolution_id: str) -> list[dict[str, Any]]:
@@ -52,37 +54,33 @@ def resolution_timeline(graph: Graph, resolution_id: str) -> list[dict[str, Any]
 
 
 def find_matters(graph: Graph, matter_id: str) -> list[str]:
-    """The matter with this id and the ones whose names name it (the Stufenplan's
-    "Begleitung des Stufenplans", "Entwicklung des Stufenplans" …)."""
+    """The matter with this id and those tied to it through CONCERNS: the initiative it is
+    about and every matter named after that initiative ("Begleitung des Stufenplans")."""
     n = _n()
-    record = graph.read(f"MATCH (m:`{n['matter']}` {{id: $id}}) RETURN m.name AS name",
-                        id=matter_id)
-    if not record:
+    rows = graph.read(
+        f"MATCH (m:`{n['matter']}` {{id: $id}}) "
+        f"OPTIONAL MATCH (m)-[:`{n['concerns']}`*0..1]->(i:`{n['matter']}`) "
+        f"OPTIONAL MATCH (other:`{n['matter']}`)-[:`{n['concerns']}`]->(i) "
+        "RETURN collect(DISTINCT m.id) + collect(DISTINCT i.id) + collect(DISTINCT other.id) "
+        "AS ids", id=matter_id)
+    if not rows or not rows[0]["ids"]:
         raise NotFound(f"no initiative or matter {matter_id!r}")
-    head = _head_word(record[0]["name"])
-    return graph.read(
-        f"MATCH (m:`{n['matter']}`) WHERE m.id = $id OR ($head <> '' AND "
-        "toLower(m.name) CONTAINS $head) RETURN collect(m.id) AS ids",
-        id=matter_id, head=head)[0]["ids"]
-
-
-def _head_word(name: str) -> str:
-    """The first long word of a name, lower-cased and stripped of a genitive ending."""
-    for word in name.replace("„", " ").replace("“", " ").split():
-        cleaned = "".join(ch for ch in word if ch.isalpha())
-        if len(cleaned) >= 6 and cleaned[0].isupper():
-            return cleaned.lower().removesuffix("es").removesuffix("s")
-    return ""
+    return sorted(set(rows[0]["ids"]))
 
 
 def initiative_timeline(graph: Graph, matter_id: str) -> list[dict[str, Any]]:
     """Every statement about an initiative (and matters that name it), by date."""
     n = _n()
     ids = find_matters(graph, matter_id)
-    records = graph.read(
-        f"MATCH (s:`{n['actor']}`)-[r:{n['scored']}]->(m:`{n['matter']}`) WHERE m.id IN $ids "
-        "RETURN coalesce(r.date, r.resolution_date) AS date, r.resolution AS resolution, "
-        "type(r) AS predicate, s.id AS subject, s.name AS subject_name, "
-        "s.level AS subject_level, m.name AS object, "
-        "r.sentence AS sentence ORDER BY date, resolution", ids=ids)
+    ret = ("RETURN coalesce(r.date, r.resolution_date) AS date, r.resolution AS resolution, "
+           "type(r) AS predicate, s.id AS subject, s.name AS subject_name, "
+           "s.level AS subject_level, o.name AS object, r.sentence AS sentence")
+    about = f"MATCH (s:`{n['actor']}`)-[r:{n['scored']}]->(o:`{n['matter']}`) " \
+            f"WHERE o.id IN $ids {ret}"
+    # Statements whose object is an actor (a request to the BMK) but which concern it.
+    concerning = " UNION ".join(
+        f"MATCH (s:`{n['actor']}`)-[r:`{t}`]->(o) WHERE r.concerns IN $ids {ret}"
+        for t in n["scored_types"])
+    records = graph.read(f"CALL () {{ {about} UNION {concerning} }} "
+                         "RETURN * ORDER BY date, resolution, predicate", ids=ids)
     return [{"kind": "statement", **r} for r in records]

@@ -146,8 +146,8 @@ BROKEN = [
      "Nation"),
     ('skg:key "kreis"', 'skg:key "gemeinde"', "'gemeinde'"),
     ('skg:colour "#0072B2"', 'skg:colour "blue"', "Bund"),
-    ("rdfs:domain skg:Obligation ;\n    rdfs:range skg:Matter", "rdfs:range skg:Matter",
-     "CONCERNS"),
+    ("rdfs:domain skg:Obligation ;\n    rdfs:range skg:Resolution", "rdfs:range skg:Resolution",
+     "ARISES_FROM"),
     ("rdfs:range skg:Attachment", "rdfs:range skg:Annex", "hasAttachment"),
 ]
 
