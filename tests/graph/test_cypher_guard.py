@@ -1,4 +1,7 @@
-"""Analysts' Cypher: hostile queries are refused and change nothing; limits hold."""
+"""Analysts' Cypher: what the guard lets through, JSON shapes, limits, the API's statuses.
+
+The hostile queries (the attack corpus) live in `tests/reliability/test_hostile_queries.py`.
+"""
 
 from __future__ import annotations
 
@@ -6,38 +9,8 @@ import pytest
 from neo4j import Driver
 
 from graph.cypher import QueryTimedOut, check_text, run_read_query
-from graph.errors import QueryFailed, QueryRefused
+from graph.errors import QueryFailed
 from skg.settings import Settings
-
-HOSTILE = [
-    "CREATE (n:Actor {id: 'x'})",
-    "MERGE (n:Actor {id: 'x'})",
-    "MATCH (n) SET n.pwned = true",
-    "MATCH (n) DELETE n",
-    "MATCH (n) DETACH DELETE n",
-    "MATCH (n:Actor) REMOVE n:Actor",
-    "MATCH (n) FOREACH (x IN [1] | SET n.pwned = true)",
-    "CALL { CREATE (n:Pwned) } RETURN 1",
-    "CALL () { MATCH (n) DETACH DELETE n } RETURN 1",
-    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
-    "load csv with headers from 'https://example.org/x.csv' AS row RETURN row",
-    "LOAD/* hidden */CSV FROM 'file:///etc/passwd' AS row RETURN row",
-    "LOAD // line comment\n CSV FROM 'file:///x' AS row RETURN row",
-    "ＬＯＡＤ ＣＳＶ FROM 'file:///etc/passwd' AS row RETURN row",
-    "ＣＲＥＡＴＥ (n:Pwned)",
-    "CALL dbms.setConfigValue('db.logs.query.enabled', 'OFF')",
-    "CALL db.createLabel('Pwned')",
-    "CALL `db`.`createLabel`('Pwned')",
-    "CALL db.index.fulltext.drop('skg_names')",
-    "MATCH (n) RETURN n; CREATE (m:Pwned)",
-    "RETURN 1 /* ; */ ; MATCH (n) DELETE n",
-    "CALL dbms.security.createUser('eve', 'secret12345', false)",
-    "SHOW USERS",
-    "USE system SHOW USERS",
-    "CREATE INDEX pwned FOR (n:Actor) ON (n.pwned)",
-    "DROP INDEX skg_names",
-    "MATCH (n) CALL { WITH n SET n.x = 1 } IN TRANSACTIONS RETURN 1",
-]
 
 
 def graph_counts(driver: Driver) -> tuple[int, int, int]:
@@ -60,17 +33,6 @@ def small_graph(driver: Driver) -> Driver:
     driver.execute_query("UNWIND range(1, 40) AS i CREATE (:Actor {id: 'a' + i, name: 'A' + i})")
     driver.execute_query("MATCH (a:Actor), (b:Actor) WHERE a <> b CREATE (a)-[:REQUESTS]->(b)")
     return driver
-
-
-@pytest.mark.parametrize("query", HOSTILE)
-def test_hostile_query_is_refused_and_changes_nothing(small_graph: Driver, settings: Settings,
-                                                      query: str) -> None:
-    before = graph_counts(small_graph)
-    with pytest.raises(QueryRefused):
-        run_read_query(small_graph, query, {}, settings)
-    assert graph_counts(small_graph) == before
-    labels, _, _ = small_graph.execute_query("CALL db.labels() YIELD label RETURN label")
-    assert "Pwned" not in {r["label"] for r in labels}
 
 
 def test_literal_text_is_not_mistaken_for_a_clause() -> None:
