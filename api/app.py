@@ -14,8 +14,10 @@ from api.routers import (
     actors,
     cookbook,
     cypher,
+    documents,
     graph_page,
     obligations,
+    rdf,
     resolutions,
     service,
     statements,
@@ -58,6 +60,6 @@ def create_app(driver: Driver | None = None, settings: Settings | None = None) -
     # obligations before resolutions: `/resolutions/{id:path}/timeline` must win over
     # `/resolutions/{id:path}`.
     for module in (service, actors, obligations, resolutions, statements, cypher, cookbook,
-                   graph_page):
+                   graph_page, rdf, documents):
         app.include_router(module.router)
     return app

@@ -1,7 +1,8 @@
 """Exposure rules: loopback by default; anything wider needs an API key.
 
-With `SKG_API_KEY` set, `POST` endpoints (analysts' Cypher, and writes to come) require the
-`X-API-Key` header; reading endpoints stay open so graph pages work in a browser.
+With `SKG_API_KEY` set, `POST` endpoints (analysts' Cypher and writes) require the
+`X-API-Key` header; reading endpoints stay open so graph pages work in a browser. Writes
+(uploads, fulfilment decisions) are switched off altogether while no key is configured.
 """
 
 from __future__ import annotations
@@ -46,3 +47,14 @@ def require_api_key(request: Request,
 
 
 ApiKeyDep = Depends(require_api_key)
+
+
+def require_write_key(request: Request) -> None:
+    """Writes need the configured API key; without one configured they are switched off."""
+    if not request.app.state.settings.api_key:
+        raise ApiError(403, "writes are switched off: set SKG_API_KEY on the server and send "
+                            "it as X-API-Key")
+    require_api_key(request, request.headers.get("x-api-key"))
+
+
+WriteKeyDep = Depends(require_write_key)

@@ -7,15 +7,19 @@ load), so that repeated SPARQL queries do not rebuild it.
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Iterator
 from typing import Any
 
 import rdflib.plugins.sparql
-from neo4j import Driver
-from rdflib import Graph
+from neo4j import READ_ACCESS, Driver
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parser import parseUpdate
 
-from graph.errors import QueryFailed, QueryRefused
+from graph.cypher import QueryTimedOut
+from graph.errors import GraphError, GraphUnavailable, QueryFailed, QueryRefused
 from ontology.model import load_ontology
 from ontology.rdf_export import to_graph
 
@@ -31,26 +35,39 @@ def _exportable_labels() -> list[str]:
     return sorted({ont.label(key) for key in ont.classes})
 
 
+def _read(driver: Driver, statement: str, database: str | None, **params: Any) -> list[dict]:
+    """Rows of one auto-commit read; typed errors. Not `execute_query`: that one retries for
+    ~30 s while Neo4j is down, and an API client should get its 503 at once."""
+    try:
+        with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
+            return [record.data() for record in session.run(statement, params)]
+    except (ServiceUnavailable, SessionExpired, OSError) as exc:
+        raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
+    except AuthError as exc:
+        raise GraphUnavailable("Neo4j refused the credentials: check NEO4J_USER and "
+                               "NEO4J_PASSWORD") from exc
+    except (Neo4jError, DriverError) as exc:
+        raise GraphError(f"reading the graph for export failed: {exc}") from exc
+
+
 def read_graph(driver: Driver, database: str | None = None) -> tuple[list[dict], list[dict]]:
     """Every node with an `id` (of an ontology label) and every relationship between them."""
-    labels = _exportable_labels()
-    nodes = driver.execute_query(
-        "MATCH (n) WHERE n.id IS NOT NULL AND any(l IN labels(n) WHERE l IN $labels) "
-        "RETURN labels(n) AS labels, properties(n) AS properties", labels=labels,
-        database_=database).records
-    rels = driver.execute_query(
-        "MATCH (a)-[r]->(b) WHERE a.id IS NOT NULL AND b.id IS NOT NULL "
+    nodes = _read(
+        driver, "MATCH (n) WHERE n.id IS NOT NULL AND any(l IN labels(n) WHERE l IN $labels) "
+        "RETURN labels(n) AS labels, properties(n) AS properties", database,
+        labels=_exportable_labels())
+    rels = _read(
+        driver, "MATCH (a)-[r]->(b) WHERE a.id IS NOT NULL AND b.id IS NOT NULL "
         "AND type(r) IN $types "
         "RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS properties",
-        types=load_ontology().relation_types(), database_=database).records
-    return [r.data() for r in nodes], [r.data() for r in rels]
+        database, types=load_ontology().relation_types())
+    return nodes, rels
 
 
 def export_graph(driver: Driver, database: str | None = None) -> Graph:
     """The loaded graph as an rdflib Graph (cached until the database changes)."""
-    state = driver.execute_query(
-        "MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() "
-        "RETURN nodes, count(r) AS rels", database_=database).records[0]
+    state = _read(driver, "MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() "
+                  "RETURN nodes, count(r) AS rels", database)[0]
     key = (state["nodes"], state["rels"], _newest_change(driver, database))
     with _LOCK:
         if _CACHE["key"] == key:
@@ -63,15 +80,45 @@ def export_graph(driver: Driver, database: str | None = None) -> Graph:
 
 def _newest_change(driver: Driver, database: str | None) -> str:
     ont = load_ontology()
-    record = driver.execute_query(
-        f"MATCH (r:`{ont.label('resolution')}`) RETURN max(r.checksum + r.id) AS k, "
-        f"count {{ MATCH (:`{ont.label('fulfilment_decision')}`) }} AS d",
-        database_=database).records[0]
+    record = _read(
+        driver, f"MATCH (r:`{ont.label('resolution')}`) RETURN max(r.checksum + r.id) AS k, "
+        f"count {{ MATCH (:`{ont.label('fulfilment_decision')}`) }} AS d", database)[0]
     return f"{record['k']}|{record['d']}"
 
 
-def run_sparql(graph: Graph, query: str) -> dict[str, Any]:
-    """Run a read-only SPARQL query; updates and federated SERVICE calls are refused."""
+class SparqlTimedOut(QueryTimedOut):
+    """The SPARQL query ran longer than allowed and was stopped."""
+
+
+class _DeadlineGraph(Graph):
+    """The same store, but evaluation stops once the deadline has passed.
+
+    rdflib has no time limit of its own; every step of its evaluation (patterns, joins,
+    property paths) asks the graph for triples, so checking the clock there bounds it all.
+    """
+
+    def __init__(self, graph: Graph, deadline: float) -> None:
+        super().__init__(store=graph.store, identifier=graph.identifier,
+                         namespace_manager=graph.namespace_manager)
+        self._deadline = deadline
+
+    def _check(self) -> None:
+        if time.monotonic() > self._deadline:
+            raise SparqlTimedOut("the SPARQL query ran longer than allowed and was stopped")
+
+    def triples(self, triple: Any) -> Iterator[Any]:  # type: ignore[override]
+        self._check()
+        for n, found in enumerate(super().triples(triple), start=1):
+            if not n % 512:
+                self._check()
+            yield found
+
+
+def run_sparql(graph: Graph, query: str, timeout: float | None = None) -> dict[str, Any]:
+    """Run a read-only SPARQL query; updates and federated SERVICE calls are refused.
+
+    With `timeout` (seconds) the evaluation stops with SparqlTimedOut once it is over.
+    """
     try:
         prepared = prepareQuery(query)
     except Exception as exc:  # noqa: BLE001 - rdflib raises pyparsing errors of many kinds
@@ -80,7 +127,18 @@ def run_sparql(graph: Graph, query: str) -> dict[str, Any]:
         raise QueryFailed(f"SPARQL syntax error: {exc}") from exc
     if any(name.startswith("service") for name in _algebra_names(prepared.algebra)):
         raise QueryRefused("SERVICE is refused: the endpoint queries only the local graph")
-    result = graph.query(prepared)
+    if timeout is not None:
+        graph = _DeadlineGraph(graph, time.monotonic() + timeout)
+    try:
+        return _sparql_json(graph.query(prepared))
+    except (QueryTimedOut, GraphError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - rdflib evaluation errors have no common root
+        raise QueryFailed(f"the SPARQL query failed: {exc.__class__.__name__}: {exc}") from exc
+
+
+def _sparql_json(result: Any) -> dict[str, Any]:
+    """SPARQL 1.1 Query Results JSON (CONSTRUCT and DESCRIBE: the graph as Turtle)."""
     if result.type == "ASK":
         return {"head": {}, "boolean": bool(result.askAnswer)}
     if result.type == "CONSTRUCT" or result.type == "DESCRIBE":
@@ -91,10 +149,16 @@ def run_sparql(graph: Graph, query: str) -> dict[str, Any]:
         binding = {}
         for var in variables:
             value = row[var]
-            if value is not None:
-                kind = "uri" if value.__class__.__name__ == "URIRef" else (
-                    "bnode" if value.__class__.__name__ == "BNode" else "literal")
-                binding[var] = {"type": kind, "value": str(value)}
+            if isinstance(value, URIRef):
+                binding[var] = {"type": "uri", "value": str(value)}
+            elif isinstance(value, BNode):
+                binding[var] = {"type": "bnode", "value": str(value)}
+            elif isinstance(value, Literal):
+                binding[var] = {"type": "literal", "value": str(value)}
+                if value.language:
+                    binding[var]["xml:lang"] = value.language
+                elif value.datatype:
+                    binding[var]["datatype"] = str(value.datatype)
         bindings.append(binding)
     return {"head": {"vars": variables}, "results": {"bindings": bindings}}
 

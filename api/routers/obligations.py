@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import APIRouter, Body, Query
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
 from api.deps import GraphDep
 from api.errors import ApiError
 from api.params import Id
+from api.security import WriteKeyDep
 from api.vocab import check_status
 from graph import obligations, queries, timelines
 from viz.timeline import render_requests_page, render_timeline_page
@@ -19,19 +20,6 @@ from viz.timeline import render_requests_page, render_timeline_page
 PAGE_LIMIT = 2000
 
 router = APIRouter(tags=["obligations"])
-
-
-def require_write_key(request: Request) -> None:
-    """Writes need the configured API key; without one configured they are switched off."""
-    from api.security import require_api_key
-
-    if not request.app.state.settings.api_key:
-        raise ApiError(403, "writes are switched off: set SKG_API_KEY on the server and send "
-                            "it as X-API-Key")
-    require_api_key(request, request.headers.get("x-api-key"))
-
-
-WriteKeyDep = Depends(require_write_key)
 
 
 class FulfilmentDecisionIn(BaseModel):

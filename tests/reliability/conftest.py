@@ -39,6 +39,21 @@ def graph_counts() -> Callable[[Driver], tuple]:
     return _graph_counts
 
 
+def assert_error(response, status: int) -> dict:  # noqa: ANN001 - an httpx response
+    """Every error answer is exactly {"error": {"status", "title", "message"}}."""
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"} and set(body["error"]) == {"status", "title", "message"}
+    assert body["error"]["status"] == status and body["error"]["message"]
+    return body["error"]
+
+
+@pytest.fixture
+def error_of() -> Callable:
+    """`error_of(response, status)`: check the one error shape, return its `error`."""
+    return assert_error
+
+
 @pytest.fixture
 def limits(test_settings: Settings) -> Settings:
     """Test settings with the small row cap and time limit of the reliability runs."""
