@@ -14,6 +14,7 @@ SECTION = re.compile(
     r"Protokollerklärung(?:en)?|Anlagen?|Beschluss(?:vorschlag)?|Antrag|Beschlussvorschlag)"
     r"(?P<rest>[^:\n]{0,80})?:\s*(?P<inline>.*)$"
 )
+ONE_SENTENCE_BREAK = re.compile(r"[.!?:;…]")
 ITEM_HEADING = re.compile(
     r"^(?:TOP|Tagesordnungspunkt)\s+\d+[a-z]?\b|^Beschluss\s+(?:Nr\.\s*)?\d{4}/\d+", re.I)
 
@@ -60,6 +61,13 @@ def _tokenizer() -> SoMaJo:
 def split_sentences(par: Paragraph, skip: int = 0) -> list[tuple[int, int]]:
     """Sentence spans (absolute offsets) in a paragraph, from `skip` characters on."""
     body = par.text[skip:]
+    if not ONE_SENTENCE_BREAK.search(body.rstrip()[:-1]):
+        # No sentence-final mark before the last character: the tokenizer would give one
+        # sentence from the first to the last non-space character; skip its cost.
+        lead = len(body) - len(body.lstrip())
+        if not body.strip():
+            return []
+        return [(par.start + skip + lead, par.start + skip + len(body.rstrip()))]
     spans = []
     for sentence in _tokenizer().tokenize_text([body]):
         first, last = sentence[0].character_offset, sentence[-1].character_offset

@@ -87,30 +87,58 @@ def name_pattern(name: str) -> str:
     return r"\s+".join(parts)
 
 
+def required_literal(name: str) -> str | None:
+    """A lower-case piece of text that every match of `name_pattern(name)` contains (the
+    first word up to its first hyphen, without a case ending), or None."""
+    first = re.sub(r"(e|er|es|en)$", "", name.split()[0].split("-")[0]).lower()
+    return first if len(first) >= 2 and re.fullmatch(r"[a-zäöü]+", first) else None
+
+
 @dataclass
 class Gazetteer:
     """Known actors by id, with compiled patterns for finding them in text."""
 
     actors: dict[str, Actor]
-    _names: list[tuple[re.Pattern[str], Actor]] = field(default_factory=list)
-    _abbrs: list[tuple[re.Pattern[str], Actor]] = field(default_factory=list)
+    # Each pattern with a lower-case literal that every match contains (checked with `in`
+    # before the pattern runs: most names do not occur in a given sentence).
+    _names: list[tuple[str | None, re.Pattern[str], Actor]] = field(default_factory=list)
+    _abbrs: list[tuple[str, re.Pattern[str], Actor]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for actor in self.actors.values():
             for label in (actor.name, *actor.aliases):
                 if label.isupper() or label == actor.abbr:
                     continue
-                self._names.append((re.compile(
+                self._names.append((required_literal(label), re.compile(
                     WORD_LEFT + "(?:" + name_pattern(label) + ")" + WORD_RIGHT, re.I), actor))
-            for abbr in {actor.abbr, actor.id, *(a for a in actor.aliases if a.isupper())}:
+            for abbr in sorted({actor.abbr, actor.id, *(a for a in actor.aliases
+                                                        if a.isupper())} - {None}):
                 if abbr and not abbr.startswith("DE"):
-                    self._abbrs.append((re.compile(
+                    self._abbrs.append((abbr, re.compile(
                         WORD_LEFT + re.escape(abbr) + r"(?:s)?" + WORD_RIGHT), actor))
+
+    _cache: dict[str, list[ActorMatch]] = field(default_factory=dict)
 
     def find_all(self, text: str) -> list[ActorMatch]:
         """Every actor mention, longest match first, without overlaps, in text order."""
+        cached = self._cache.get(text)
+        if cached is None:
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            cached = self._cache[text] = self._find_all(text)
+        return list(cached)
+
+    def _find_all(self, text: str) -> list[ActorMatch]:
         found: list[ActorMatch] = []
-        for pattern, actor in (*self._names, *self._abbrs):
+        low = text.lower()
+        for literal, pattern, actor in self._names:
+            if literal is not None and literal not in low:
+                continue
+            for m in pattern.finditer(text):
+                found.append(ActorMatch(m.start(), m.end(), actor, m.group()))
+        for abbr, pattern, actor in self._abbrs:
+            if abbr not in text:
+                continue
             for m in pattern.finditer(text):
                 found.append(ActorMatch(m.start(), m.end(), actor, m.group()))
         result: list[ActorMatch] = []
