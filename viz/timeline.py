@@ -18,6 +18,10 @@ DAY_WIDTH = 1.2  # pixels per day
 LANE_HEIGHT = 90
 
 
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def timeline_data(events: list[dict[str, Any]]) -> dict[str, Any]:
     """vis-network nodes and edges for events sorted by date (events without a date drop)."""
     dated = [e for e in events if e.get("date")]
@@ -35,7 +39,8 @@ def timeline_data(events: list[dict[str, Any]]) -> dict[str, Any]:
         stack = per_day[(who, event["date"])]
         per_day[(who, event["date"])] += 1
         style = styles.get(event.get("subject_level") or "", {})
-        what = event.get("predicate") or event.get("relation") or event.get("kind")
+        what = event.get("predicate") or _short(" ".join(
+            v for v in (event.get("item"), event.get("title")) if v)) or event.get("kind")
         nodes.append({
             "id": index, "x": (day - first).days * DAY_WIDTH + stack * 18,
             "y": lane * LANE_HEIGHT + stack * 18, "fixed": True, "shape": "box",
