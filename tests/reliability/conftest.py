@@ -61,6 +61,16 @@ def limits(test_settings: Settings) -> Settings:
 
 
 @pytest.fixture
+def ref_driver(driver: Driver) -> Driver:
+    """The empty graph plus the gazetteer's reference actors, which every load writes
+    first: so that counts before and after a rejected document are comparable."""
+    from graph.reference import store_gazetteer
+
+    store_gazetteer(driver)
+    return driver
+
+
+@pytest.fixture
 def dense_graph(driver: Driver) -> Driver:
     """40 actors, each requesting of every other: variable-length paths and cartesian
     products explode, a small graph is enough."""
