@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import statistics
 from collections import Counter
@@ -18,6 +19,10 @@ PAGE_NUMBER = re.compile(
     re.I,
 )
 FURNITURE_LINES = 2  # lines at the top and bottom of a page that may be headers or footers
+
+# pypdf logs its repair attempts ("EOF marker not found") to stderr; the one-line
+# DocumentError already says what is wrong with the file.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def _check_readable(path: Path) -> None:

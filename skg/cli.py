@@ -110,6 +110,20 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     return files
 
 
+def split_by_size(files: list[Path], max_bytes: int) -> tuple[list[Path], list[str]]:
+    """Files within SKG_MAX_UPLOAD_MB, and a one-line failure for each larger one."""
+    kept: list[Path] = []
+    too_large: list[str] = []
+    for path in files:
+        size = path.stat().st_size if path.is_file() else 0
+        if size > max_bytes:
+            too_large.append(f"{path}: file too large ({size} bytes, limit {max_bytes}; "
+                             "SKG_MAX_UPLOAD_MB)")
+        else:
+            kept.append(path)
+    return kept, too_large
+
+
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="A resolution: .txt, .pdf, .html or .docx")],
@@ -142,6 +156,7 @@ def load(
     files = expand_paths(paths)
     if not files:
         fail("no documents found in " + ", ".join(map(str, paths)))
+    files, too_large = split_by_size(files, get_settings().max_upload_mb * 1024 * 1024)
     with graph_errors():
         driver = connect(get_settings())
         try:
@@ -149,6 +164,7 @@ def load(
                                     database=get_settings().neo4j_database)
         finally:
             driver.close()
+    report.failures[:0] = too_large
     for failure in report.failures:
         typer.echo(f"skg: {failure}", err=True)
     typer.echo(f"Loaded {report.documents} document(s), {report.resolutions} resolution(s), "
