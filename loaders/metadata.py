@@ -12,11 +12,20 @@ from loaders.structure import Paragraph
 
 ISSUER_KEYS = {"conference", "committee"}
 KOMMUNE = re.compile(
-    r"^(?P<kind>Stadt|Gemeinde|Landkreis|Kreis|Markt)\s+(?P<name>" + TOWN + r")\s*$"
+    r"^(?P<kind>(?i:Stadt|Gemeinde|Landkreis|Kreis|Markt|Landeshauptstadt|Hansestadt|"
+    r"Universitätsstadt|Große\s+Kreisstadt|Kreisstadt|Stadtgemeinde))\s+(?P<name>(?i:" + TOWN
+    + r"))(?:\s+(?:Beschlussvorlage|Vorlage|Sitzungsvorlage|Niederschrift|Der\s+"
+    r"Oberbürgermeister|Die\s+Oberbürgermeisterin|Der\s+Bürgermeister|Die\s+Bürgermeisterin|"
+    r"Der\s+Landrat|Die\s+Landrätin))?\s*$"
 )
 ORGAN = re.compile(r"\b(?:Beschlussorgan|Gremium)\s*:\s*(?P<organ>[A-ZÄÖÜ][\w\-]+)")
 COUNCILS = r"Gemeinderat|Stadtrat|Kreistag|Stadtverordnetenversammlung|Gemeindevertretung|Rat"
-DECIDING_ROW = re.compile(r"^(?P<organ>" + COUNCILS + r")\b.*\b(?:Entscheidung|Beschlussfassung)\b")
+DECIDING_ROW = re.compile(r"^(?P<organ>" + COUNCILS + r")\b.*\b(?:Entscheidung|Beschlussfassung|"
+                          r"beschließend|Beschluss|[Ee]ntscheidend)\b")
+# A row of a Beratungsfolge table: a committee, a date, its role.
+CONSULTING_ROW = re.compile(r"\b(?:Vorberatung|vorberatend|Kenntnisnahme|Anhörung|Entscheidung|"
+                            r"beschließend|Beschlussfassung)\s*$|\d{2}\.\d{2}\.\d{2,4}\s+"
+                            r"(?:[Öö]ffentlich|[Nn]ichtöffentlich|Ö|N)\s*$")
 COUNCIL_SPEAKS = re.compile(r"\b(?:Der|Die)\s+(?P<organ>" + COUNCILS + r")\s+(?:beschließt|"
                             r"nimmt|stimmt|beauftragt|bittet)\b")
 RECIPIENT = re.compile(r"^(?:Empfehlung|Bericht|Vorlage|Antrag)\s+an\b|^an\s+die\b", re.I)
@@ -31,6 +40,9 @@ ITEM = re.compile(
     r"\b(?:TOP|Tagesordnungspunkt)\s+(\d+[a-z]?(?:\.\d+)?)"
     r"|\bBeschluss(?:\s+Nr\.)?\s+(\d{4}/\d+)"
 )
+# A paper's number when no agenda item is given: "Vorlage Nr.: 2025/0456", "Drucksache 123/25".
+PAPER = re.compile(r"\b(?P<kind>Vorlage|Drucksache|Beschlussvorlage|Sitzungsvorlage)"
+                   r"(?P<nr>\s+Nr\.?)?\s*:?\s*(?P<num>[A-Z]{0,4}[\-\s]?\d[\w\-]*/\d{2,4})\b")
 TITLE_LABEL = re.compile(
     r"^(?:(?:Betreff|Gegenstand|Thema)\s*:|(?:TOP|Tagesordnungspunkt)\s+\d+[a-z]?(?:\.\d+)*"
     r"(?:\s*:|\s+(?=[A-ZÄÖÜ][a-zäöüß])))\s*(?P<title>.+)$"
@@ -64,7 +76,14 @@ def _council(header: list[Paragraph], text: str) -> tuple[str, str | None] | Non
     speaks = COUNCIL_SPEAKS.search(text)
     name = (organ.group("organ") if organ else decides.group("organ") if decides
             else speaks.group("organ") if speaks else None)
-    return f"{kommune.group('kind')} {kommune.group('name')}", name
+    return f"{_cased(kommune.group('kind'))} {_cased(kommune.group('name'))}", name
+
+
+def _cased(words: str) -> str:
+    """ "LANDKREIS GÖTTINGEN" -> "Landkreis Göttingen"; other spellings stay."""
+    if not words.isupper():
+        return " ".join(words.split())
+    return " ".join(w.capitalize() if len(w) > 2 else w.lower() for w in words.split())
 
 
 def _only_land(text: str, registry: ActorRegistry) -> str | None:
@@ -92,7 +111,7 @@ def _issuer(header: list[Paragraph], registry: ActorRegistry, text: str) -> Acto
         if RECIPIENT.match(p.text):
             continue
         body = OWN_BODY.match(p.text)
-        if body:
+        if body and not CONSULTING_ROW.search(p.text) and not find_dates(p.text):
             name = f"{body.group('head')} {body.group('name')}"
             return named_body(name, "committee", owner=parent)
         for m in registry.gazetteer.find_all(p.text):
@@ -212,6 +231,9 @@ def read_metadata(header: list[Paragraph], registry: ActorRegistry,
     item_text = None
     if item:
         item_text = f"TOP {item.group(1)}" if item.group(1) else item.group(2)
+    elif (paper := PAPER.search(joined)) is not None:
+        number = " Nr." if paper.group("nr") else ""
+        item_text = f"{paper.group('kind')}{number} {paper.group('num')}"
     return Resolution(
         issuer=issuer,
         session=session.group(1) if session else None,

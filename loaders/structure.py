@@ -8,11 +8,18 @@ from functools import cache
 
 from somajo import SoMaJo
 
-POINT = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
+POINT = re.compile(r"^(\d{1,2})(?:[.)]\s+(?=\S)|\s+(?=[A-ZÄÖÜ]))")
+ROMAN = re.compile(r"^(?P<roman>[IVX]{1,5})\.(?:\s+|$)")
+LETTER = re.compile(r"^(?P<letter>[a-h])\)\s+(?=\S)")
+# Lines that record a vote ("Abstimmungsergebnis: 12 Ja, 3 Nein"): never statements.
+VOTE = re.compile(r"^(?:Abstimmung(?:sergebnis)?|Ergebnis\s+der\s+Abstimmung|Stimmergebnis)\b"
+                  r"|^(?:einstimmig|mehrheitlich)\s+(?:beschlossen|angenommen|abgelehnt)\b", re.I)
 SECTION = re.compile(
-    r"^(?P<kind>Begründung|Sachdarstellung|Sachverhalt|Erläuterungen?|Hintergrund|"
-    r"Protokollerklärung(?:en)?|Anlagen?|Beschluss(?:vorschlag)?|Antrag|Beschlussvorschlag)"
-    r"(?P<rest>[^:\n]{0,80})?:\s*(?P<inline>.*)$"
+    r"^(?:(?P<kind>Begründung|Sachdarstellung|Sachverhalt|Sachvortrag|Erläuterungen?|Hintergrund|"
+    r"Protokollerklärung(?:en)?|Protokollnotiz(?:en)?|Anlagen?|Beschluss(?:vorschlag)?|Antrag|"
+    r"Beschlussvorschlag)(?P<rest>[^:\n]{0,80})?:\s*(?P<inline>.*)"
+    r"|(?P<bare>Begründung|Sachdarstellung|Sachverhalt|Sachvortrag|Protokollerklärung(?:en)?|"
+    r"Protokollnotiz(?:en)?|Anlagen?))$"
 )
 ONE_SENTENCE_BREAK = re.compile(r"[.!?:;…]")
 ITEM_HEADING = re.compile(
@@ -90,7 +97,8 @@ def _body_start(pars: list[Paragraph]) -> int:
         if m and m.group(1) == "1" and len(p.text) > 40:
             return i
         s = SECTION.match(p.text)
-        if s and s.group("kind").startswith(("Beschluss", "Antrag")) and not s.group("inline"):
+        if s and (s.group("kind") or "").startswith(("Beschluss", "Antrag")) \
+                and not s.group("inline"):
             return i
     for i, p in enumerate(pars):
         if len(p.text) > 80 and re.search(r"[.]$", p.text) and not p.text.endswith(":"):
@@ -98,6 +106,23 @@ def _body_start(pars: list[Paragraph]) -> int:
         if len(p.text) > 40 and re.match(r"(?:Die|Der|Das)\s", p.text) and p.text[-1] in ".:":
             return i
     return len(pars)
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for k, ch in enumerate(numeral):
+        value = values[ch]
+        total += -value if k + 1 < len(numeral) and values[numeral[k + 1]] > value else value
+    return total
+
+
+def _is_body(par: Paragraph) -> bool:
+    """A numbered point or a long sentence: resolution text, not an attachment's name."""
+    m = POINT.match(par.text)
+    sentence = par.text.rstrip().endswith(".") and " " in par.text.strip()
+    return sentence and (bool(m and m.group(1).lstrip("0") == "1" and len(par.text) > 60)
+                         or len(par.text) > 160)
 
 
 def layout(text: str, pars: list[Paragraph]) -> Layout:
@@ -110,18 +135,23 @@ def layout(text: str, pars: list[Paragraph]) -> Layout:
     for par in pars[start:]:
         heading = SECTION.match(par.text)
         if heading:
-            kind = heading.group("kind")
+            kind = heading.group("kind") or heading.group("bare")
             section = {"Anlage": "attachments", "Anlagen": "attachments"}.get(kind, kind)
-            if kind.startswith("Protokollerklärung"):
+            if kind.startswith(("Protokollerklärung", "Protokollnotiz")):
                 section, declarer = "declaration", (heading.group("rest") or "").strip()
             elif kind.startswith(("Beschluss", "Antrag")):
                 section = "points"
             elif section != "attachments":
                 section = "reasoning"
-            inline = heading.group("inline").strip()
+            inline = (heading.group("inline") or "").strip()
             if not inline:
                 continue
             par = Paragraph(par.start + heading.start("inline"), par.end, inline)
+        if VOTE.match(par.text):
+            continue
+        if section == "attachments" and _is_body(par):
+            # "Anlage" followed by the text it attaches (a Bundesrat Entschließung): read on.
+            section, point, expected = "points", None, 1
         if section == "attachments":
             result.attachments.append(re.sub(r"^(?:[-•–·*]|\d+[.)])\s*", "", par.text).strip())
             continue
@@ -130,8 +160,15 @@ def layout(text: str, pars: list[Paragraph]) -> Layout:
             continue
         skip = 0
         m = POINT.match(par.text)
+        roman = ROMAN.match(par.text)
         if section == "points" and m and int(m.group(1)) == expected:
-            point, expected, skip = m.group(1), expected + 1, m.end()
+            point, expected, skip = str(int(m.group(1))), expected + 1, m.end()
+        elif section == "points" and roman and _roman(roman.group("roman")) == expected:
+            point, expected, skip = str(expected), expected + 1, roman.end()
+            if skip >= len(par.text):
+                continue
+        elif section == "points" and point and LETTER.match(par.text):
+            skip = LETTER.match(par.text).end()  # type: ignore[union-attr]
         for s, e in split_sentences(par, skip):
             result.sentences.append(Sentence(s, e, text[s:e], point if section == "points"
                                              else None, section))
