@@ -18,32 +18,35 @@ HEADS = [
     (
         "beirat|ausschuss|kommission|arbeitsgemeinschaft|arbeitsgruppe|arbeitskreis|gremium|"
         "lenkungskreis|lenkungsgruppe|steuerungsgruppe|steuerungskreis|projektgruppe|"
-        "gemeinderat|stadtrat|kreistag|kreisausschuss|landtag|rat",
+        "taskforce|task\\s+force|gemeinderat|stadtrat|kreistag|kreisausschuss|landtag|rat",
         "committee",
     ),
     ("ministerium", "ministry"),
     (
         "vorsitzende[rn]?|vorsitz|oberbürgermeister(?:in)?|bürgermeister(?:in)?|landrat|"
-        "landrätin",
+        "landrätin|staatssekretär(?:in)?|beigeordnete[rn]?|dezernent(?:in)?",
         "office",
     ),
     (
         "verwaltung|stadtwerke|agentur|geschäftsstelle|behörde|bundesamt|landesamt|"
         "staatskanzlei|senatskanzlei|landesregierung|staatsregierung|transferstelle|dezernat|"
-        "verkehrsverbund|zweckverband|gesellschaft",
+        "verkehrsverbund|zweckverband|gesellschaft|kompetenzstelle|koordinierungsstelle|"
+        "stabsstelle|leitstelle|servicestelle|fachstelle|amt",
         "agency",
     ),
     ("vereinigung|verband|kammer", "association"),
     ("stadt|gemeinde|landkreis|kreis", "gemeinde"),
 ]
 LEVELS = {"conference": "conference", "committee": "board", "ministry": "ministry",
+          "land_ministry": "ministry",
           "office": "office", "agency": "agency", "association": "association",
           "gemeinde": "kommune", "kreis": "kommune"}
 NOT_BODIES = {"vorrat", "unrat", "hausrat", "heirat", "verrat", "referat", "apparat", "großstadt",
               "innenstadt", "hauptstadt", "altstadt", "kleinstadt", "hansestadt",
               "zivilgesellschaft", "videokonferenz", "telefonkonferenz", "pressekonferenz",
               "schaltkonferenz", "landesverwaltung", "bundesverwaltung", "kommunalverwaltung",
-              "justizverwaltung"}
+              "justizverwaltung", "ehrenamt", "insgesamt", "gesamt", "beamt", "hauptamt",
+              "nebenamt", "ehrenamte", "amt"}
 HEAD_RE = re.compile(
     r"(?<![\w\-])(?:[A-ZÄÖÜ][\w]*-\s+und\s+)?(?P<head>(?=[A-ZÄÖÜ])(?i:[\w\-]*?)(?:"
     + "|".join(f"(?P<k{i}>(?i:{h[0]}))" for i, h in enumerate(HEADS))
@@ -56,7 +59,9 @@ GENERIC = {"verwaltung", "vorsitz", "oberbürgermeister", "oberbürgermeisterin"
            "bürgermeisterin", "geschäftsstelle", "landrat", "landrätin", "beirat", "arbeitsgruppe",
            "arbeitskreis", "projektgruppe", "steuerungsgruppe", "lenkungskreis", "lenkungsgruppe",
            "steuerungskreis", "ausschuss", "kommission", "gremium", "konferenz", "dezernat",
-           "kreisausschuss", "stadtrat", "gemeinderat", "kreistag"}
+           "kreisausschuss", "stadtrat", "gemeinderat", "kreistag", "staatssekretär",
+           "staatssekretärin", "beigeordneter", "beigeordnete", "beigeordneten", "dezernent",
+           "dezernentin", "taskforce"}
 ADJECTIVE = re.compile(r"(?<![\w\-])(?P<adj>[A-ZÄÖÜ][a-zäöüß\-]+(?:e|er|en|es))\s+$")
 ARTICLE_WORDS = {"Die", "Der", "Das", "Den", "Dem", "Des", "Eine", "Einer", "Einen", "Ein", "Diese",
                  "Dieser", "Diesen", "Seine", "Ihre", "Jede", "Alle", "Beide", "Sie",
@@ -69,6 +74,21 @@ STOP_TAIL = {"Euro", "Prozent", "Bund", "Ländern", "Länder", "Kommunen", "Besc
 TOWN = (r"(?:(?:Bad|Sankt|St\.|Markt|Hansestadt|Lutherstadt)\s+)?[A-ZÄÖÜ][\w\-]+"
         r"(?:\s+(?:an|am|im|in|ob|vor|bei)\s+(?:der\s+|dem\s+)?[A-ZÄÖÜ][\w\-]+"
         r"|\s*\([A-ZÄÖÜ][\w\-]+\))?")
+# A name part after a head: "Klima", "Allgemeine Verwaltung", "nukleare Sicherheit".
+_PART = (r"(?:(?!(?:den|der|die|das|dem|des|eine[nmrs]?)\s)[A-Za-zäöüÄÖÜ]+e[nrs]?\s+)?"
+         r"[A-ZÄÖÜ][\w\-]*")
+# "für Klima, Umwelt, Wirtschaft und Allgemeine Verwaltung"
+FOR_TAIL = re.compile(r"\s+für\s+" + _PART + r"(?:(?:,\s+|\s+und\s+(?:für\s+)?|\s+sowie\s+)"
+                      + _PART + r")*")
+# A ministry's portfolio: "des Innern und für Kommunales", "der Finanzen und für Europa".
+MINISTRY_TAIL = re.compile(r"\s+(?:des|der|für)\s+" + _PART
+                           + r"(?:(?:,\s+|\s+und\s+(?:für\s+)?|\s+sowie\s+)" + _PART + r")*")
+# The Land of a Land ministry: "Sächsisches Staatsministerium", "… des Landes Brandenburg".
+LAND_ADJECTIVES = {"Sächsisch": "DE-SN", "Bayerisch": "DE-BY", "Niedersächsisch": "DE-NI",
+                   "Hessisch": "DE-HE", "Thüringer": "DE-TH", "Brandenburgisch": "DE-BB",
+                   "Saarländisch": "DE-SL", "Hamburgisch": "DE-HH", "Bremisch": "DE-HB"}
+LAND_GENITIVE = re.compile(r"\s+(?:des\s+(?:Landes|Freistaate?s)|der\s+(?:Freien\s+(?:und\s+)?"
+                           r"Hansestadt|Landesregierung))\s+(?P<land>[A-ZÄÖÜ][\w\-]+)")
 ABBR = re.compile(r"\s*\((?P<abbr>[A-ZÄÖÜ][\w\-]{1,12})\)")
 
 
@@ -77,10 +97,13 @@ def head_key(match: re.Match[str]) -> str:
 
 
 def canonical_head(head: str) -> str:
-    """ "Vorsitzende" -> "Vorsitz", "Beirat" stays; the first letter upper-case."""
+    """ "Vorsitzende" -> "Vorsitz", "Beigeordneten" -> "Beigeordneter", "Beirat" stays; the
+    first letter upper-case."""
     low = head.lower()
     if low.startswith("vorsitzende"):
         return "Vorsitz"
+    if re.fullmatch(r"(?:\w*-)?beigeordnete[nr]?", low):
+        return head[:1].upper() + head[1:].rstrip("nr") + "r"
     return head[:1].upper() + head[1:]
 
 
@@ -146,6 +169,15 @@ def named_body(name: str, key: str, abbr: str | None = None,
         aliases += [f"{name} {genitive(owner)}", f"{short_name(owner)}-{name}"]
     return ActorRef(id=slug(name), name=name, type_key=key, aliases=tuple(aliases),
                     known=False, abbr=abbr, level=LEVELS[key])
+
+
+def land_ministry(name: str, land: str | None, abbr: str | None) -> ActorRef:
+    """A ministry of a Land: id scoped by the Land (`DE-BB/mik`), so that two Länder's
+    "Ministerium des Innern" never collide."""
+    key = slug(abbr) if abbr else slug(name)
+    aliases = tuple(a for a in (abbr, f"{abbr} {land}" if abbr and land else None) if a)
+    return ActorRef(id=f"{land}/{key}" if land else key, name=name, type_key="land_ministry",
+                    aliases=aliases, known=False, abbr=abbr, level="ministry", land=land)
 
 
 def kommune(name: str, land: str | None = None) -> ActorRef:

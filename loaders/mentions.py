@@ -14,8 +14,12 @@ from loaders.bodies import (
     ABBR,
     ADJECTIVE,
     ARTICLE_WORDS,
+    FOR_TAIL,
     GENERIC,
     HEAD_RE,
+    LAND_ADJECTIVES,
+    LAND_GENITIVE,
+    MINISTRY_TAIL,
     NAME_TAIL,
     NAMED_ONLY,
     NOT_BODIES,
@@ -26,6 +30,7 @@ from loaders.bodies import (
     head_key,
     kommune,
     kommune_kind,
+    land_ministry,
     named_body,
     scoped_body,
 )
@@ -76,6 +81,8 @@ class ActorRegistry:
         self.gazetteer = load_gazetteer()
         self.issuer = issuer
         self.home = home  # the Kommune or conference whose Verwaltung/Vorsitz is meant
+        self.land: str | None = None  # the Land a Land government's paper belongs to
+        self.abbrs: dict[str, ActorRef] = {}  # abbreviations the text introduced: "(MIK)"
         self.found: dict[str, ActorRef] = {}
         self.seen: list[ActorRef] = []  # actors in text order, latest last
 
@@ -119,6 +126,20 @@ class ActorRegistry:
             return next((m.actor for m in out if m.start == by.start("who")), None)
         return None
 
+    def _ministry(self, sentence: str, name: str, prefix: str, end: int,
+                  abbr: str | None) -> ActorRef | None:
+        """An unknown ministry: federal by its name, else a Land ministry of the Land its
+        adjective or genitive names, or of the document's Land."""
+        if re.match(r"(?i)bundes", name) or name in {"Ministerium", "Staatsministerium"}:
+            return named_body(name, "ministry", abbr) if name.lower().startswith("bundes") \
+                else None
+        land = next((v for k, v in LAND_ADJECTIVES.items() if prefix.startswith(k)), None)
+        genitive = LAND_GENITIVE.match(sentence, end)
+        if land is None and genitive:
+            found = self.gazetteer.resolve(genitive.group("land"))
+            land = found.id if found is not None and found.type_key == "land" else None
+        return land_ministry(name, land or self.land, abbr)
+
     def _body(self, sentence: str, m: re.Match[str], out: list[Mention],
               subject: ActorRef | None) -> Mention | None:
         head, key = m.group("head"), head_key(m)
@@ -143,9 +164,12 @@ class ActorRegistry:
             start = adjective.start("adj")
         quoted = QUOTED.match(sentence, end)
         tail = NAME_TAIL.match(sentence, end)
+        portfolio = (MINISTRY_TAIL if key == "ministry" else FOR_TAIL).match(sentence, end)
         named = ""
         if quoted:
             named, end = quoted.group(1).strip(), quoted.end()
+        elif portfolio:
+            named, end = portfolio.group().strip(), portfolio.end()
         elif tail:
             keep: list[str] = []
             for word in tail.group().split()[:4]:
@@ -163,12 +187,25 @@ class ActorRegistry:
         abbr = abbr_m.group("abbr") if abbr_m else None
         if needs_name and not (named or prefix):
             return None
+        if not named and not prefix and self.issuer is not None and \
+                self.issuer.name.lower().startswith(canonical_head(head).lower()):
+            return Mention(start, end, self.issuer, sentence[start:end])
         if named or prefix or canonical_head(head).lower() not in GENERIC:
-            full = re.sub(r"\s+", " ", f"{prefix}{sentence[m.start():m.end()]} {named}").strip()
+            word = canonical_head(head) if key in {"ministry", "office"} else \
+                sentence[m.start():m.end()]
+            if key == "ministry":  # "dem Sächsischen Staatsministerium" -> "Sächsisches …"
+                prefix = re.sub(r"(\w+?)e[nrms]?\s+$", r"\1es ", prefix)
+            full = re.sub(r"\s+", " ", f"{prefix}{word} {named}").strip()
             if not named and not prefix:
                 full = canonical_head(head)
             owner = self._owner_before(sentence, start, out, subject)
-            actor = self.latest(lambda a: a.name == full) or named_body(full, key, abbr, owner)
+            actor = self.latest(lambda a: a.name == full) or (
+                self._ministry(sentence, full, prefix, end, abbr) if key == "ministry"
+                else named_body(full, key, abbr, owner))
+            if actor is None:
+                return None
+            if abbr and not actor.known:
+                self.abbrs.setdefault(abbr, actor)
             return Mention(start, end, actor, sentence[start:end])
         owner = self._owner_before(sentence, start, out, subject)
         genitive = GENITIVE_OWNER.match(sentence, end)
@@ -205,6 +242,10 @@ class ActorRegistry:
             out = [x for x in out if x not in inside]
             bodies.append(body)
         out += bodies
+        for x in bodies:
+            if x.actor.abbr and not x.actor.known:
+                self.abbrs.setdefault(x.actor.abbr, x.actor)
+        out += self._abbreviations(sentence, out)
         out += self._anaphors(sentence, out)
         for m in PRONOUN.finditer(sentence):
             if not any(x.start <= m.start() < x.end for x in out):
@@ -216,6 +257,17 @@ class ActorRegistry:
             if not x.pronoun:
                 x.actor = self.remember(x.actor)
         return out
+
+    def _abbreviations(self, sentence: str, out: list[Mention]) -> list[Mention]:
+        """ "das MIK" after "Ministerium des Innern und für Kommunales (MIK)"."""
+        found: list[Mention] = []
+        for abbr, actor in self.abbrs.items():
+            if abbr not in sentence:
+                continue
+            for m in re.finditer(r"(?<![\w\-])" + re.escape(abbr) + r"s?(?![\w\-])", sentence):
+                if not any(_overlaps(x, m.start(), m.end()) for x in out + found):
+                    found.append(Mention(m.start(), m.end(), actor, m.group()))
+        return found
 
     def _anaphors(self, sentence: str, out: list[Mention]) -> list[Mention]:
         """ "das Land" -> the Land named last; "der Landkreis" -> the document's Kommune."""

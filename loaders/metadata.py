@@ -93,7 +93,36 @@ def _only_land(text: str, registry: ActorRegistry) -> str | None:
     return lands.pop() if len(lands) == 1 else None
 
 
+GOVERNMENT = re.compile(r"\b(?:Die|Der)\s+(?P<gov>Landesregierung|Staatsregierung|Senat)\s+"
+                        r"(?:beschließt|hat\s+(?:in\s+ihrer|in\s+seiner|am)\b)"
+                        r"|^(?:Kabinett(?:s)?beschluss|Beschluss\s+der\s+(?P<gov2>Landesregierung|"
+                        r"Staatsregierung))\b")
+
+
+def _government(header: list[Paragraph], registry: ActorRegistry,
+                text: str) -> ActorRef | None:
+    """A Land government's decision ("Die Landesregierung beschließt", a Kabinettsbeschluss):
+    the Landesregierung of the one Land the heading names."""
+    said = GOVERNMENT.search(text) or next(
+        (m for p in header for m in [GOVERNMENT.search(p.text)] if m), None)
+    if said is None:
+        return None
+    lands = [m.actor for p in header for m in registry.gazetteer.find_all(p.text)
+             if m.actor.type_key == "land" and m.actor.id != "DE-LAENDER"]
+    if len({a.id for a in lands}) != 1:
+        return None
+    land = lands[0]
+    kind = said.group("gov") or said.group("gov2") or "Landesregierung"
+    registry.land = land.id
+    return ActorRef(id=f"{land.id}/{slug(kind)}", name=f"{kind} {land.name}", type_key="agency",
+                    aliases=(kind, f"{kind} des Landes {land.name}"), known=False,
+                    level="agency", land=land.id)
+
+
 def _issuer(header: list[Paragraph], registry: ActorRegistry, text: str) -> ActorRef | None:
+    government = _government(header, registry, text)
+    if government is not None:
+        return government
     council = _council(header, text)
     if council:
         town, organ = council
@@ -143,6 +172,8 @@ def _sitting_date(header: list[Paragraph], organ: str | None = None) -> str | No
                 score += 6
             if re.search(r"^\(?Beschluss\s+(?:der|des)\s+[^,;]{3,80}\s+vom\s+$", before):
                 score += 6
+            if re.search(r"^\(?(?:Kabinett(?:s)?beschluss|Kabinettsitzung)\s+vom\s+$", before):
+                score += 6
             if re.search(r"\b(?:[Aa]nknüpfend|[Bb]ezug|[Gg]emäß|Umlauf)", before):
                 score -= 6
             score += (
@@ -155,12 +186,34 @@ def _sitting_date(header: list[Paragraph], organ: str | None = None) -> str | No
     return best[2] if best and best[0] >= 0 else None
 
 
-def _submitters(header: list[Paragraph], registry: ActorRegistry) -> list[ActorRef]:
+FRAKTION = re.compile(r"(?P<head>[\w\-]*[Ff]raktion)\s+(?:der\s+)?(?P<party>[A-ZÄÖÜ][\w\-]*"
+                      r"(?:\s+\d+)?(?:/[A-ZÄÖÜ][\w\-]*(?:\s+[A-ZÄÖÜ][\w\-]*)?)?)")
+PAPER_BY = re.compile(r"(?:^\(?Vorlage|\bKabinettvorlage|\bKabinettsvorlage)\b[^()]*?\s"
+                      r"(?:des|der)\s+(?P<who>[^()]+?)(?:\)|$)")
+MOTION_BY = re.compile(r"\bauf\s+Antrag\s+(?:der|des|von)\s+(?P<who>[^.;:]+?)(?=\s+(?:beschlossen|"
+                       r"die|den|das|einstimmig|mehrheitlich)\b|[,.;]|$)")
+
+
+def _labelled_submitters(who: str, registry: ActorRegistry) -> list[ActorRef]:
+    """Submitters a labelled line names: known actors, a council group, or bodies."""
+    group = FRAKTION.search(who)
+    if group:
+        name = f"{group.group('head')} {group.group('party')}"
+        return [named_body(name, "committee")]
+    found = [m.actor for m in registry.mentions(who) if not m.pronoun]
+    return [a for a in dict.fromkeys(found) if a.type_key != "land" or a.id != "DE-LAENDER"
+            or len(found) == 1]
+
+
+def _submitters(header: list[Paragraph], registry: ActorRegistry,
+                text: str = "") -> list[ActorRef]:
     for p in header:
-        m = SUBMITTERS.match(p.text)
-        text = m.group("who") if m else p.text
-        found = registry.gazetteer.find_all(text)
-        rest = text
+        m = SUBMITTERS.match(p.text) or PAPER_BY.search(p.text)
+        if m and not registry.gazetteer.find_all(m.group("who")):
+            return _labelled_submitters(m.group("who"), registry)
+        text_ = m.group("who") if m else p.text
+        found = registry.gazetteer.find_all(text_)
+        rest = text_
         for f in reversed(found):
             rest = rest[: f.start] + rest[f.end :]
         only_names = found and not re.search(r"[A-Za-zÄÖÜäöü]{3,}", re.sub(r"\bund\b", "", rest))
@@ -170,8 +223,18 @@ def _submitters(header: list[Paragraph], registry: ActorRegistry) -> list[ActorR
             and len(found) >= 1
             and "," in p.text
         ):
-            return list(dict.fromkeys(to_ref(f.actor) for f in found))
+            return _drop_all_laender(list(dict.fromkeys(to_ref(f.actor) for f in found)))
+    motion = MOTION_BY.search(text)
+    if motion:
+        return _drop_all_laender([to_ref(f.actor) for f in
+                                  registry.gazetteer.find_all(motion.group("who"))])
     return []
+
+
+def _drop_all_laender(actors: list[ActorRef]) -> list[ActorRef]:
+    """ "der Länder Rheinland-Pfalz und Niedersachsen": the named Länder only."""
+    named = [a for a in actors if a.id != "DE-LAENDER"]
+    return named if any(a.type_key == "land" for a in named) else actors
 
 
 def _title(header: list[Paragraph], issuer: ActorRef | None, registry: ActorRegistry) -> str | None:
@@ -181,7 +244,8 @@ def _title(header: list[Paragraph], issuer: ActorRef | None, registry: ActorRegi
             return m.group("title").strip()
     for p in header:
         t = p.text
-        if t.endswith(":") or re.match(r"^[\w\s\-]+:\s", t) or "|" in t or ITEM.match(t):
+        if re.fullmatch(r"\(.*\)", t) or t.endswith(":") or re.match(r"^[\w\s\-]+:\s", t) \
+                or "|" in t or ITEM.match(t):
             continue
         if find_dates(t) or SESSION.search(t) or SUBMITTERS.match(t) or len(t.split()) < 2:
             continue
@@ -241,5 +305,5 @@ def read_metadata(header: list[Paragraph], registry: ActorRegistry,
         place=(place.group("place") or place.group("place2")) if place else None,
         item=item_text,
         title=_title(header, issuer, registry),
-        submitters=_submitters(header, registry),
+        submitters=_submitters(header, registry, text),
     )

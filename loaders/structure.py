@@ -94,7 +94,10 @@ def split_items(pars: list[Paragraph]) -> list[tuple[int, int]]:
 def _body_start(pars: list[Paragraph]) -> int:
     for i, p in enumerate(pars):
         m = POINT.match(p.text)
-        if m and m.group(1) == "1" and len(p.text) > 40:
+        if m and m.group(1).lstrip("0") == "1" and len(p.text) > 40:
+            return i
+        roman = ROMAN.match(p.text)
+        if roman and roman.group("roman") == "I" and i + 1 < len(pars):
             return i
         s = SECTION.match(p.text)
         if s and (s.group("kind") or "").startswith(("Beschluss", "Antrag")) \

@@ -64,3 +64,50 @@ def test_text_after_anlage_heading_is_read(extract):
                   "einen Entwurf für ein Cloudgesetz vorzulegen.\n")
     assert res[0].attachments == ["Entschließung zur Cloud"]
     assert any(s.predicate == "REQUESTS" for s in res[0].statements)
+
+CABINET = ("Land Thüringen\nStaatskanzlei\n\n"
+           "Kabinettsbeschluss vom 3. Februar 2026\n"
+           "(Kabinettvorlage Nr. 7/26 des Ministeriums für Bildung, Jugend und Sport)\n\n"
+           "Schulbauprogramm 2030\n\nDie Landesregierung beschließt:\n\n")
+
+
+def test_cabinet_decision_of_a_land_government(extract, triples):
+    res = extract("I.\nDie Landesregierung beschließt das Schulbauprogramm 2030.\n\nII.\n"
+                  "Das Ministerium für Bildung, Jugend und Sport (TMBJS) wird beauftragt, bis "
+                  "zum 30.06.2026 zu berichten.\n\nIII.\nDas TMBJS unterrichtet den Landtag.\n",
+                  header=CABINET)
+    r = res[0]
+    assert r.issuer.id == "DE-TH/landesregierung" and r.date == "2026-02-03"
+    assert r.title == "Schulbauprogramm 2030"
+    ministry = next(s.object for s in r.statements if s.predicate == "TASKS")
+    assert ministry.type_key == "land_ministry" and ministry.land == "DE-TH"
+    assert ministry.name == "Ministerium für Bildung, Jugend und Sport"
+    assert [a.id for a in r.submitters] == [ministry.id]
+    assert any(s.subject.id == ministry.id and s.predicate == "INFORMS" for s in r.statements)
+    assert ("DE-TH/landesregierung", "ADOPTS", "Schulbauprogramm 2030") in triples(res)
+
+
+def test_land_ministries_of_two_laender_do_not_collide(extract):
+    res = extract("1. Die DMK bittet das Sächsische Staatsministerium für Digitales und das "
+                  "Ministerium für Digitales des Landes Brandenburg, Daten bereitzustellen.\n")
+    ids = {s.object.id for s in res[0].statements}
+    assert ids == {"DE-SN/saechsisches-staatsministerium-fuer-digitales",
+                   "DE-BB/ministerium-fuer-digitales"}
+
+
+def test_council_group_as_submitter_and_office_with_portfolio(extract, triples):
+    header = ("Stadt Musterstadt\n\nAntrag der Stadtratsfraktion BÜNDNIS 90/DIE GRÜNEN vom "
+              "02.01.2026\n\nSitzung des Stadtrates am 20.01.2026\n\nDer Stadtrat beschließt:\n\n")
+    res = extract("1. Der Stadtrat beauftragt den Beigeordneten für Umwelt, Klima und "
+                  "Allgemeine Verwaltung, ein Konzept vorzulegen.\n", header=header)
+    assert [a.name for a in res[0].submitters] == ["Stadtratsfraktion BÜNDNIS 90/DIE GRÜNEN"]
+    assert any(t[1:] == ("TASKS", "Beigeordneter für Umwelt, Klima und Allgemeine Verwaltung")
+               for t in triples(res))
+
+
+def test_motion_named_in_the_cover_sentence(extract):
+    header = "Bundesrat\n\nBeschluss des Bundesrates\n\n"
+    res = extract("Der Bundesrat hat in seiner 1000. Sitzung am 12. Juni 2026 auf Antrag der "
+                  "Länder Bremen und Hessen beschlossen, die Entschließung zu fassen.\n\n"
+                  "1. Der Bundesrat fordert die Bundesregierung auf, zu handeln.\n", header=header)
+    assert {a.id for a in res[0].submitters} == {"DE-HB", "DE-HE"}
