@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from neo4j import ManagedTransaction
@@ -72,48 +72,46 @@ def _is_actor(ont: Ontology, ref: Any) -> bool:
     return ont.is_a(ref.type_key, "actor")
 
 
-def _merge_nodes(tx: ManagedTransaction, ont: Ontology, rows: Iterable[dict]) -> None:
-    by_key: dict[str, list[dict]] = defaultdict(list)
-    for row in rows:
-        by_key[row["key"]].append(row)
-    for key, group in by_key.items():
-        root = ont.labels_for(key)[0]
-        tx.run(f"UNWIND $rows AS row MERGE (n:`{root}` {{id: row.id}}) "
-               f"SET n:{_labels(ont, key)}, n += row.props", rows=group)
-
-
 def _statement_union(ont: Ontology, body: str) -> str:
     """`body` (with `{t}` for the type) once per statement type, joined by UNION ALL, so that
     each part can seek the relationship index on `resolution`."""
     return " UNION ALL ".join(body.format(t=t) for t in sorted(ont.scored_predicates()))
 
 
-def delete_document(tx: ManagedTransaction, resolution_ids: list[str], document: str) -> None:
-    """Remove what earlier loads of these resolutions (or this document) wrote."""
+@cache
+def delete_query() -> str:
+    """One query that finds what earlier loads of `$ids` (or of `$doc`) wrote and removes it.
+
+    One round trip instead of a look-up and four deletions; every step seeks an index
+    (resolution id and document, the statements' `resolution` property, actor and matter
+    ids), so its cost does not grow with the graph.
+    """
     ont = load_ontology()
     res, actor, matter = ont.label("resolution"), ont.label("actor"), ont.label("matter")
     arises = ont.relations["ARISES_FROM"].neo4j_type
-    old = tx.run(f"MATCH (r:`{res}`) WHERE r.id IN $ids RETURN r.id AS id UNION "
-                 f"MATCH (r:`{res}` {{document: $doc}}) RETURN r.id AS id",
-                 ids=resolution_ids, doc=document).value("id")
-    if not old:
-        return
-    touched = tx.run(
-        "UNWIND $ids AS rid CALL (rid) { "
-        + _statement_union(ont, "MATCH (a)-[s:`{t}` {{resolution: rid}}]->(b) "
-                                "DELETE s RETURN [a.id, b.id] AS ends")
-        + " } RETURN collect(DISTINCT ends[0]) + collect(DISTINCT ends[1]) AS ids",
-        ids=old).single()["ids"]
-    touched += tx.run(
-        f"UNWIND $ids AS rid MATCH (r:`{res}` {{id: rid}}) "
-        f"OPTIONAL MATCH (r)--(a:`{actor}`) OPTIONAL MATCH (o)-[:`{arises}`]->(r) "
-        "DETACH DELETE o WITH r, collect(a.id) AS ids DETACH DELETE r "
-        "WITH ids UNWIND ids AS id RETURN collect(DISTINCT id) AS ids", ids=old).single()["ids"]
-    # Actors the gazetteer does not know and objects exist only through statements.
-    tx.run(f"UNWIND $ids AS id MATCH (n:`{actor}` {{id: id}}) WHERE NOT n.known "
-           "AND NOT (n)--() DELETE n", ids=touched)
-    tx.run(f"UNWIND $ids AS id MATCH (n:`{matter}` {{id: id}}) WHERE NOT (n)--() DELETE n",
-           ids=touched)
+    statements = _statement_union(ont, "MATCH (a)-[s:`{t}` {{resolution: rid}}]->(b) "
+                                       "DELETE s RETURN [a.id, b.id] AS ends")
+    return (
+        f"CALL () {{ MATCH (r:`{res}`) WHERE r.id IN $ids RETURN r.id AS rid UNION "
+        f"MATCH (r:`{res}` {{document: $doc}}) RETURN r.id AS rid }} "
+        "WITH collect(rid) AS old "
+        f"CALL (old) {{ UNWIND old AS rid CALL (rid) {{ {statements} }} "
+        "RETURN collect(ends) AS statement_ends } "
+        f"CALL (old) {{ UNWIND old AS rid MATCH (r:`{res}` {{id: rid}}) "
+        f"OPTIONAL MATCH (o)-[:`{arises}`]->(r) DETACH DELETE o WITH DISTINCT r "
+        f"OPTIONAL MATCH (r)--(a:`{actor}`) WITH r, collect(a.id) AS ids DETACH DELETE r "
+        "RETURN collect(ids) AS resolution_ends } "
+        "WITH reduce(acc = [], ids IN statement_ends + resolution_ends | acc + ids) AS touched "
+        # Actors the gazetteer does not know and objects exist only through statements.
+        f"CALL (touched) {{ UNWIND touched AS id WITH DISTINCT id "
+        f"MATCH (n:`{actor}` {{id: id}}) WHERE NOT n.known AND NOT (n)--() DELETE n }} "
+        f"CALL (touched) {{ UNWIND touched AS id WITH DISTINCT id "
+        f"MATCH (n:`{matter}` {{id: id}}) WHERE NOT (n)--() DELETE n }}")
+
+
+def delete_document(tx: ManagedTransaction, resolution_ids: list[str], document: str) -> None:
+    """Remove what earlier loads of these resolutions (or this document) wrote."""
+    tx.run(delete_query(), ids=resolution_ids, doc=document).consume()
 
 
 def statement_props(resolution: Any, index: int, statement: Any) -> dict[str, Any]:
@@ -131,101 +129,153 @@ def statement_props(resolution: Any, index: int, statement: Any) -> dict[str, An
     })
 
 
-def store_resolution(tx: ManagedTransaction, resolution: Any, document: str,
-                     checksum: str | None) -> StoredCounts:
-    """Write one resolution: its node, issuer, submitters, statements and obligations."""
+@cache
+def write_query() -> str:
+    """One query that writes a document's rows (see `document_rows`), part by part.
+
+    Node labels and statement types come from the ontology and travel as row values
+    (`SET n:$(row.labels)`, `CREATE (s)-[r:$(row.type)]->(o)`), so each kind of write is
+    one UNWIND whatever the classes and predicates involved, and the query text is one
+    (planned once). Every MATCH and MERGE seeks a unique id, the references seek the text
+    indexes: the cost of a document does not grow with the graph.
+
+    The rows travel inside one map parameter, `$doc`: Neo4j keys its plan cache on the
+    sizes of list parameters too, and ten lists of varying lengths replanned this query
+    (over 100 ms) for most documents.
+    """
+    ont = load_ontology()
+    actor, matter, res = ont.label("actor"), ont.label("matter"), ont.label("resolution")
+    obl = ont.label("obligation")
+    rel = {key: ont.relations[key].neo4j_type for key in (
+        "ISSUED_BY", "SUBMITS", "REQUESTED_BY", "ADDRESSED_TO", "ARISES_FROM", "CONCERNS",
+        "REFERS_TO")}
+    return " ".join([
+        f"CALL () {{ UNWIND $doc.actors AS row MERGE (n:`{actor}` {{id: row.id}}) "
+        "SET n:$(row.labels), n += row.props }",
+        f"CALL () {{ UNWIND $doc.matters AS row MERGE (n:`{matter}` {{id: row.id}}) "
+        "SET n:$(row.labels), n += row.props }",
+        f"CALL () {{ UNWIND $doc.resolutions AS row CREATE (r:{_labels(ont, 'resolution')}) "
+        f"SET r = row.props WITH r, row MATCH (i:`{actor}` {{id: row.issuer}}) "
+        f"CREATE (r)-[:`{rel['ISSUED_BY']}`]->(i) }}",
+        f"CALL () {{ UNWIND $doc.submissions AS row MATCH (r:`{res}` {{id: row.resolution}}) "
+        f"MATCH (a:`{actor}` {{id: row.actor}}) "
+        f"CREATE (a)-[:`{rel['SUBMITS']}` {{resolution: row.resolution}}]->(r) }}",
+        f"CALL () {{ UNWIND $doc.to_actors AS row MATCH (s:`{actor}` {{id: row.s}}) "
+        f"MATCH (o:`{actor}` {{id: row.o}}) CREATE (s)-[r:$(row.type)]->(o) "
+        "SET r = row.props }",
+        f"CALL () {{ UNWIND $doc.to_matters AS row MATCH (s:`{actor}` {{id: row.s}}) "
+        f"MATCH (o:`{matter}` {{id: row.o}}) CREATE (s)-[r:$(row.type)]->(o) "
+        "SET r = row.props }",
+        f"CALL () {{ UNWIND $doc.obligations AS row CREATE (o:{_labels(ont, 'obligation')}) "
+        f"SET o = row.props WITH o, row MATCH (req:`{actor}` {{id: row.requester}}) "
+        f"MATCH (adr:`{actor}` {{id: row.addressee}}) "
+        f"CREATE (o)-[:`{rel['REQUESTED_BY']}`]->(req) "
+        f"CREATE (o)-[:`{rel['ADDRESSED_TO']}`]->(adr) "
+        f"WITH o MATCH (r:`{res}` {{id: o.resolution}}) "
+        f"CREATE (o)-[:`{rel['ARISES_FROM']}`]->(r) }}",
+        # CONCERNS from objects and obligations to the initiative a statement is about.
+        f"CALL () {{ UNWIND $doc.concerns AS row MATCH (i:`{matter}` {{id: row.initiative}}) "
+        f"OPTIONAL MATCH (m:`{matter}` {{id: row.object}}) WHERE m <> i "
+        f"OPTIONAL MATCH (o:`{obl}` {{id: row.obligation}}) "
+        f"FOREACH (x IN [n IN [m, o] WHERE n IS NOT NULL] | "
+        f"MERGE (x)-[:`{rel['CONCERNS']}`]->(i)) }}",
+        # REFERS_TO to loaded resolutions a resolution names, and from loaded ones naming it,
+        # through the text indexes on `own_index` / `reference_index` (`;`-joined keys).
+        f"CALL () {{ UNWIND $doc.names AS row MATCH (a:`{res}` {{id: row.id}}) "
+        f"MATCH (b:`{res}`) WHERE b.own_index CONTAINS row.key AND b <> a "
+        f"MERGE (a)-[:`{rel['REFERS_TO']}`]->(b) }}",
+        f"CALL () {{ UNWIND $doc.named_as AS row MATCH (b:`{res}` {{id: row.id}}) "
+        f"MATCH (a:`{res}`) WHERE a.reference_index CONTAINS row.key AND a <> b "
+        f"MERGE (a)-[:`{rel['REFERS_TO']}`]->(b) }}",
+    ])
+
+
+def document_rows(resolutions: Iterable[Any], document: str,
+                  checksum: str | None) -> dict[str, list[dict[str, Any]]]:
+    """The rows `write_query` writes for a document's resolutions (its `$doc`)."""
     ont = load_ontology()
     actors: dict[str, dict] = {}
     matters: dict[str, dict] = {}
+    rows: dict[str, list[dict[str, Any]]] = {key: [] for key in (
+        "resolutions", "submissions", "to_actors", "to_matters", "obligations", "concerns",
+        "names", "named_as")}
 
     def remember(ref: Any) -> None:
+        if ref.id in actors or ref.id in matters:
+            return
         if _is_actor(ont, ref):
-            actors.setdefault(ref.id, actor_row(ont, ref))
+            actors[ref.id] = {**actor_row(ont, ref), "labels": ont.labels_for(ref.type_key)}
         else:
-            matters.setdefault(ref.id, matter_row(ont, ref))
+            matters[ref.id] = {**matter_row(ont, ref), "labels": ont.labels_for(ref.type_key)}
 
-    if resolution.issuer is not None:
-        remember(resolution.issuer)
-    for submitter in resolution.submitters:
-        remember(submitter)
-    for statement in resolution.statements:
-        remember(statement.subject)
-        remember(statement.object)
-        if getattr(statement, "concerns", None) is not None:
-            remember(statement.concerns)
-    _merge_nodes(tx, ont, actors.values())
-    _merge_nodes(tx, ont, matters.values())
-
-    res_label = ont.label("resolution")
-    tx.run(f"CREATE (r:{_labels(ont, 'resolution')}) SET r = $props "
-           f"WITH r MATCH (issuer:`{ont.label('actor')}` {{id: $issuer}}) "
-           f"CREATE (r)-[:`{ont.relations['ISSUED_BY'].neo4j_type}`]->(issuer)",
-           issuer=resolution.issuer.id if resolution.issuer else None, props=_clean({
-               "id": resolution.id, "date": resolution.date, "session": resolution.session,
-               "place": resolution.place, "item": resolution.item, "title": resolution.title,
-               "document": document, "checksum": checksum,
-               "issuer": resolution.issuer.id if resolution.issuer else None,
-               "attachments": list(resolution.attachments or []),
-               "references": [json.dumps(_reference_json(r), ensure_ascii=False)
-                              for r in resolution.references],
-               "reference_index": ";" + ";".join(reference_keys(resolution)) + ";",
-               "own_index": ";" + ";".join(own_keys(resolution)) + ";",
-           }))
-    tx.run(f"MATCH (r:`{res_label}` {{id: $id}}) UNWIND $submitters AS sid "
-           f"MATCH (a:`{ont.label('actor')}` {{id: sid}}) "
-           f"CREATE (a)-[:`{ont.relations['SUBMITS'].neo4j_type}` {{resolution: $id}}]->(r)",
-           id=resolution.id, submitters=[s.id for s in resolution.submitters])
-
-    by_type: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    obligations = []
-    for index, statement in enumerate(resolution.statements):
-        rel_type = ont.relations[statement.predicate].neo4j_type
-        props = statement_props(resolution, index, statement)
-        object_is_actor = _is_actor(ont, statement.object)
-        object_label = ont.label("actor") if object_is_actor else ont.label("matter")
-        by_type[(rel_type, object_label)].append(
-            {"s": statement.subject.id, "o": statement.object.id, "props": props})
-        if statement.predicate in OBLIGATION_PREDICATES and object_is_actor:
-            obligations.append({"requester": statement.subject.id,
-                                "addressee": statement.object.id, "props": _clean({
-                                    **props, **sitting_deadline(statement),
-                                    "id": obligation_id(resolution, statement),
-                                    "statement": props["id"], "kind": statement.predicate,
-                                    "requester": statement.subject.id,
-                                    "addressee": statement.object.id})})
-    for (rel_type, object_label), rows in by_type.items():
-        tx.run(f"UNWIND $rows AS row MATCH (s:`{ont.label('actor')}` {{id: row.s}}) "
-               f"MATCH (o:`{object_label}` {{id: row.o}}) "
-               f"CREATE (s)-[r:`{rel_type}`]->(o) SET r = row.props", rows=rows)
-    if obligations:
-        tx.run(f"UNWIND $rows AS row CREATE (o:{_labels(ont, 'obligation')}) SET o = row.props "
-               f"WITH o, row MATCH (req:`{ont.label('actor')}` {{id: row.requester}}) "
-               f"MATCH (adr:`{ont.label('actor')}` {{id: row.addressee}}) "
-               f"CREATE (o)-[:`{ont.relations['REQUESTED_BY'].neo4j_type}`]->(req) "
-               f"CREATE (o)-[:`{ont.relations['ADDRESSED_TO'].neo4j_type}`]->(adr) "
-               f"WITH o MATCH (res:`{res_label}` {{id: o.resolution}}) "
-               f"CREATE (o)-[:`{ont.relations['ARISES_FROM'].neo4j_type}`]->(res)",
-               rows=obligations)
-    link_concerns(tx, ont, resolution)
-    link_references(tx, resolution)
-    return StoredCounts(resolutions=1, statements=len(resolution.statements))
+    for resolution in resolutions:
+        if resolution.issuer is not None:
+            remember(resolution.issuer)
+        for submitter in resolution.submitters:
+            remember(submitter)
+            rows["submissions"].append({"resolution": resolution.id, "actor": submitter.id})
+        rows["resolutions"].append(resolution_row(resolution, document, checksum))
+        for index, statement in enumerate(resolution.statements):
+            remember(statement.subject)
+            remember(statement.object)
+            concerns = getattr(statement, "concerns", None)
+            if concerns is not None:
+                remember(concerns)
+            props = statement_props(resolution, index, statement)
+            object_is_actor = _is_actor(ont, statement.object)
+            rows["to_actors" if object_is_actor else "to_matters"].append({
+                "type": ont.relations[statement.predicate].neo4j_type,
+                "s": statement.subject.id, "o": statement.object.id, "props": props})
+            obligation = None
+            if statement.predicate in OBLIGATION_PREDICATES and object_is_actor:
+                obligation = obligation_id(resolution, statement)
+                rows["obligations"].append({
+                    "requester": statement.subject.id, "addressee": statement.object.id,
+                    "props": _clean({**props, **sitting_deadline(statement), "id": obligation,
+                                     "statement": props["id"], "kind": statement.predicate,
+                                     "requester": statement.subject.id,
+                                     "addressee": statement.object.id})})
+            if concerns is not None:
+                rows["concerns"].append({
+                    "object": statement.object.id, "initiative": concerns.id,
+                    "obligation": obligation_id(resolution, statement)
+                    if statement.predicate in OBLIGATION_PREDICATES else None})
+        rows["names"] += [{"id": resolution.id, "key": f";{key};"}
+                          for key in reference_keys(resolution)]
+        rows["named_as"] += [{"id": resolution.id, "key": f";{key};"}
+                             for key in own_keys(resolution)]
+    return {"actors": list(actors.values()), "matters": list(matters.values()), **rows}
 
 
-def link_concerns(tx: ManagedTransaction, ont: Ontology, resolution: Any) -> None:
-    """CONCERNS from objects and obligations to the initiative a statement is about."""
-    concerns = ont.relations["CONCERNS"].neo4j_type
-    matter, obl = ont.label("matter"), ont.label("obligation")
-    rows = [{"object": st.object.id, "initiative": st.concerns.id,
-             "obligation": obligation_id(resolution, st)
-             if st.predicate in OBLIGATION_PREDICATES else None}
-            for st in resolution.statements if getattr(st, "concerns", None) is not None]
-    if not rows:
-        return
-    tx.run(f"UNWIND $rows AS row MATCH (i:`{matter}` {{id: row.initiative}}) "
-           f"OPTIONAL MATCH (m:`{matter}` {{id: row.object}}) WHERE m <> i "
-           f"OPTIONAL MATCH (o:`{obl}` {{id: row.obligation}}) "
-           f"FOREACH (x IN [n IN [m, o] WHERE n IS NOT NULL] | "
-           f"MERGE (x)-[:`{concerns}`]->(i))", rows=rows)
+def resolution_row(resolution: Any, document: str, checksum: str | None) -> dict[str, Any]:
+    """A resolution node's properties and its issuer's id."""
+    issuer = resolution.issuer.id if resolution.issuer else None
+    return {"issuer": issuer, "props": _clean({
+        "id": resolution.id, "date": resolution.date, "session": resolution.session,
+        "place": resolution.place, "item": resolution.item, "title": resolution.title,
+        "document": document, "checksum": checksum, "issuer": issuer,
+        "attachments": list(resolution.attachments or []),
+        "references": [json.dumps(_reference_json(r), ensure_ascii=False)
+                       for r in resolution.references],
+        "reference_index": ";" + ";".join(reference_keys(resolution)) + ";",
+        "own_index": ";" + ";".join(own_keys(resolution)) + ";",
+    })}
+
+
+def store_resolutions(tx: ManagedTransaction, resolutions: Iterable[Any], document: str,
+                      checksum: str | None) -> StoredCounts:
+    """Write a document's resolutions — nodes, issuer, submitters, statements, obligations,
+    initiatives and references — in one query (one round trip)."""
+    resolutions = list(resolutions)
+    tx.run(write_query(), doc=document_rows(resolutions, document, checksum)).consume()
+    return StoredCounts(resolutions=len(resolutions),
+                        statements=sum(len(r.statements) for r in resolutions))
+
+
+def store_resolution(tx: ManagedTransaction, resolution: Any, document: str,
+                     checksum: str | None) -> StoredCounts:
+    """Write one resolution: its node, issuer, submitters, statements and obligations."""
+    return store_resolutions(tx, [resolution], document, checksum)
 
 
 def obligation_id(resolution: Any, statement: Any) -> str:
@@ -264,20 +314,3 @@ def own_keys(resolution: Any) -> list[str]:
     issuer = resolution.issuer.id if resolution.issuer else "*"
     keys = [f"{issuer}|{resolution.date}"] if resolution.date else []
     return keys + ([f"#{issuer}|{resolution.item}"] if resolution.item else [])
-
-
-def link_references(tx: ManagedTransaction, resolution: Any) -> None:
-    """REFERS_TO from this resolution to loaded ones it names, and from loaded ones to it.
-
-    Both directions go through the text index on `reference_index`, a `;`-joined string of
-    keys, so the cost does not grow with the number of resolutions.
-    """
-    ont = load_ontology()
-    res = ont.label("resolution")
-    refers = ont.relations["REFERS_TO"].neo4j_type
-    tx.run(f"MATCH (a:`{res}` {{id: $id}}) UNWIND $keys AS key "
-           f"MATCH (b:`{res}`) WHERE b.own_index CONTAINS (';' + key + ';') AND b <> a "
-           f"MERGE (a)-[:`{refers}`]->(b)", id=resolution.id, keys=reference_keys(resolution))
-    tx.run(f"MATCH (b:`{res}` {{id: $id}}) UNWIND $keys AS key "
-           f"MATCH (a:`{res}`) WHERE a.reference_index CONTAINS (';' + key + ';') AND a <> b "
-           f"MERGE (a)-[:`{refers}`]->(b)", id=resolution.id, keys=own_keys(resolution))
