@@ -10,7 +10,9 @@ and a row cap. The normalised text is the one that runs, so what was checked is 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +49,8 @@ _IN_TRANSACTIONS = re.compile(r"\bIN\s+(?:\d+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS
 _PROCEDURE = re.compile(r"\bCALL\s+(?!\{|\()([A-Za-z_][\w.]*)", re.IGNORECASE)
 _ADMIN = re.compile(r"(?:^|[{;])\s*(" + "|".join(ADMIN_COMMANDS) + r")\b", re.IGNORECASE)
 _TIMEOUT_CODES = ("TransactionTimedOut", "TransactionTimedOutClientConfiguration")
+#: Read-only verdicts (EXPLAIN query types) remembered per query text.
+VERDICT_CACHE_SIZE = 1024
 
 
 class QueryTimedOut(QueryFailed):
@@ -166,6 +170,56 @@ def explain_query_type(driver: Driver, text: str, params: dict[str, Any],
     return summary.query_type or ""
 
 
+class VerdictCache:
+    """A bounded LRU of EXPLAIN query types keyed by (driver, database, normalised text).
+
+    A plan's query type depends only on the query text and the schema, never on the
+    parameter values, so the EXPLAIN round trip is paid once per distinct query instead of
+    once per request. Only verdicts EXPLAIN gave are kept (errors are not); `clear()` drops
+    them all, e.g. after a schema change.
+    """
+
+    def __init__(self, size: int = VERDICT_CACHE_SIZE) -> None:
+        self.size = size
+        self._verdicts: OrderedDict[tuple[int, str | None, str], str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[int, str | None, str]) -> str | None:
+        with self._lock:
+            verdict = self._verdicts.get(key)
+            if verdict is not None:
+                self._verdicts.move_to_end(key)
+            return verdict
+
+    def put(self, key: tuple[int, str | None, str], verdict: str) -> None:
+        with self._lock:
+            self._verdicts[key] = verdict
+            self._verdicts.move_to_end(key)
+            while len(self._verdicts) > self.size:
+                self._verdicts.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._verdicts.clear()
+
+    def __len__(self) -> int:
+        return len(self._verdicts)
+
+
+VERDICTS = VerdictCache()
+
+
+def query_type(driver: Driver, text: str, params: dict[str, Any],
+               database: str | None = None) -> str:
+    """`explain_query_type`, remembered per (driver, database, text) in `VERDICTS`."""
+    key = (id(driver), database, text)
+    verdict = VERDICTS.get(key)
+    if verdict is None:
+        verdict = explain_query_type(driver, text, params, database)
+        VERDICTS.put(key, verdict)
+    return verdict
+
+
 def run_read_query(driver: Driver, query: str, params: dict[str, Any] | None, settings: Any,
                    timeout: float | None = None, row_cap: int | None = None) -> QueryResult:
     """Check and run an analyst's query read-only; at most `settings.row_cap` rows.
@@ -177,13 +231,13 @@ def run_read_query(driver: Driver, query: str, params: dict[str, Any] | None, se
     params = dict(params or {})
     text = check_text(query)
     database = getattr(settings, "neo4j_database", None)
-    query_type = explain_query_type(driver, text, params, database)
-    if query_type == "s" and called_procedures(text) & DBMS_MODE_PROCEDURES:
-        query_type = "r"  # still runs in a READ session, which refuses any write
-    if query_type != "r":
+    kind = query_type(driver, text, params, database)
+    if kind == "s" and called_procedures(text) & DBMS_MODE_PROCEDURES:
+        kind = "r"  # still runs in a READ session, which refuses any write
+    if kind != "r":
         kinds = {"rw": "reads and writes", "w": "writes", "s": "changes the schema"}
         raise QueryRefused(f"only read queries are allowed; this one "
-                           f"{kinds.get(query_type, f'has query type {query_type!r}')}")
+                           f"{kinds.get(kind, f'has query type {kind!r}')}")
     limit = settings.cypher_timeout if timeout is None else min(timeout, settings.cypher_timeout)
     cap = settings.row_cap if row_cap is None else min(row_cap, settings.row_cap)
     try:
