@@ -28,8 +28,8 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
+## Benchmarks (BENCH_SIZE=1000 by default): starts a throw-away Neo4j of its own.
 bench: install
-	$(BIN)/skg neo4j start
 	$(BIN)/python -m bench
 
 lint: install

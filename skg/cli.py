@@ -148,6 +148,9 @@ def extract(
 def load(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of resolutions")],
     progress: Annotated[bool, typer.Option(help="Show a progress bar")] = True,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="Extraction processes (default: one per CPU; 1 extracts in this "
+                    "process)")] = None,
 ) -> None:
     """Extract the documents and store them in Neo4j, one transaction per document."""
     from graph.connection import connect
@@ -161,7 +164,7 @@ def load(
         driver = connect(get_settings())
         try:
             report = load_documents(driver, files, progress=progress,
-                                    database=get_settings().neo4j_database)
+                                    database=get_settings().neo4j_database, workers=workers)
         finally:
             driver.close()
     report.failures[:0] = too_large
