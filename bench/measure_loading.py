@@ -1,9 +1,9 @@
 """Loading: the project's loader against a bare-driver `UNWIND $rows … MERGE` of the same rows.
 
 The loader runs in a child process (`python -m bench.measure_loading …`) so that its peak RSS
-is its own. It runs `graph.loading.load_documents` unchanged; a wrapper around
-`loaders.extract_file` times extraction (subtracted from the wall time) and writes each
-document's rows to a JSON-lines file. The parent then writes the same rows with the bare
+is its own. It runs `graph.loading.load_documents` unchanged (which times extraction and the
+store transactions itself); a wrapper around `store_document` writes each document's rows
+to a JSON-lines file (its time is taken out). The parent then writes the same rows with the bare
 driver — one transaction per document, as the loader does — under labels of its own
 (`BenchActor`, …), and removes them again.
 """
@@ -99,23 +99,29 @@ def run_baseline(driver: Driver, rows_file: Path) -> dict:
             "statements_per_s": round(statements / seconds, 1) if seconds else None}
 
 
-def loader_worker(uri: str, corpus: Path, rows_file: Path) -> dict:
-    """In the child: load the corpus with the project's loader, timing its parts."""
+def loader_worker(uri: str, corpus: Path, rows_file: Path | None,
+                  workers: int | None = None) -> dict:
+    """In the child: load the corpus with the project's loader, timing its parts.
+
+    `graph.loading.load_documents` runs unchanged (extraction in its process pool); a
+    wrapper around `store_document` (in this process) writes each document's rows for the
+    baseline, and its time is taken out of the store time.
+    """
     import graph.loading as loading
-    import loaders
 
-    original_extract = loaders.extract_file
-    spent = {"extract": 0.0, "rows": 0.0, "refresh": 0.0, "setup": 0.0}
-    out = rows_file.open("w", encoding="utf-8")
+    spent = {"rows": 0.0, "refresh": 0.0, "setup": 0.0}
+    out = rows_file.open("w", encoding="utf-8") if rows_file else None
+    written: set[str] = set()
+    original_store_document = loading.store_document
 
-    def timed_extract(path: Path) -> list:
-        t0 = time.perf_counter()
-        result = original_extract(path)
-        t1 = time.perf_counter()
-        out.write(json.dumps(baseline_rows(result), ensure_ascii=False) + "\n")
-        spent["extract"] += t1 - t0
-        spent["rows"] += time.perf_counter() - t1
-        return result
+    def store_document_with_rows(tx: Any, resolutions: Any, document: str, *args: Any) -> Any:
+        # A retried transaction writes its rows once.
+        if out is not None and document not in written:
+            t0 = time.perf_counter()
+            written.add(document)
+            out.write(json.dumps(baseline_rows(resolutions), ensure_ascii=False) + "\n")
+            spent["rows"] += time.perf_counter() - t0
+        return original_store_document(tx, resolutions, document, *args)
 
     def timed(function: Any, bucket: str) -> Any:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -127,7 +133,7 @@ def loader_worker(uri: str, corpus: Path, rows_file: Path) -> dict:
         return wrapper
 
     per_document: list[float] = []
-    original_store = loading.store_document
+    original_store = loading._store
 
     def timed_store(*args: Any, **kwargs: Any) -> Any:
         t0 = time.perf_counter()
@@ -136,32 +142,47 @@ def loader_worker(uri: str, corpus: Path, rows_file: Path) -> dict:
         finally:
             per_document.append(time.perf_counter() - t0)
 
-    loaders.extract_file = timed_extract
-    loading.store_document = timed_store
+    loading.store_document = store_document_with_rows
+    loading._store = timed_store
     # One-time setup (schema, gazetteer) is reported apart; the obligations refresh that
     # follows the documents is part of loading them.
     for name, bucket in (("refresh_obligations", "refresh"), ("apply_schema", "setup"),
                          ("store_gazetteer", "setup")):
-        if hasattr(loading, name):
-            setattr(loading, name, timed(getattr(loading, name), bucket))
+        setattr(loading, name, timed(getattr(loading, name), bucket))
     files = sorted(p for p in corpus.iterdir() if p.suffix in {".txt", ".pdf"})
     password = os.environ.get("BENCH_NEO4J_PASSWORD")
-    driver = GraphDatabase.driver(uri, auth=("neo4j", password) if password else None)
+    driver = GraphDatabase.driver(uri, auth=("neo4j", password) if password else None,
+                                  notifications_min_severity="OFF")
     started = time.perf_counter()
     try:
-        report = loading.load_documents(driver, files, progress=False)
+        report = loading.load_documents(driver, files, progress=False, workers=workers)
     finally:
         wall = time.perf_counter() - started
-        out.close()
+        if out is not None:
+            out.close()
         driver.close()
-    store = wall - spent["extract"] - spent["rows"] - spent["setup"]
+    # Time in the store transactions (commit included) plus the refresh after the run.
+    store = report.store_seconds - spent["rows"] + spent["refresh"]
     return {"documents": report.documents, "statements": report.statements,
             "failures": len(report.failures), "failure_examples": report.failures[:3],
-            "wall_seconds": round(wall, 3), "extract_seconds": round(spent["extract"], 3),
+            "workers": report.workers, "wall_seconds": round(wall, 3),
+            "docs_per_s": round(len(files) / wall, 1) if wall else None,
+            "extract_seconds": round(report.extract_seconds, 3),
+            "wait_for_extraction_seconds": round(report.wait_seconds, 3),
             "store_seconds": round(store, 3), "refresh_seconds": round(spent["refresh"], 3),
             "setup_seconds": round(spent["setup"], 3), **_growth(per_document),
             "store_statements_per_s": round(report.statements / store, 1) if store else None,
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+            **_peak_rss_mb(report.workers)}
+
+
+def _peak_rss_mb(workers: int) -> dict[str, float]:
+    """Peak RSS of the loading process, of its largest extraction worker, and their bound
+    for the whole loader (this process plus every worker at the largest one's peak)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    total = own + (workers * worker if workers > 1 else 0)
+    return {"peak_rss_mb": round(total, 1), "main_peak_rss_mb": round(own, 1),
+            "worker_peak_rss_mb": round(worker, 1) if workers > 1 else None}
 
 
 def _growth(durations: list[float]) -> dict:
@@ -178,11 +199,13 @@ def _growth(durations: list[float]) -> dict:
 
 
 def measure_loading(driver: Driver, uri: str, corpus: Path, workdir: Path,
-                    timeout: float = 6 * 3600) -> dict:
+                    timeout: float = 6 * 3600, workers: int | None = None) -> dict:
     """Load the corpus in a child process, then the bare-driver baseline; their ratio."""
     rows_file, result_file = workdir / "rows.jsonl", workdir / "loader.json"
     cmd = [sys.executable, "-m", "bench.measure_loading", "--uri", uri, "--corpus",
            str(corpus), "--rows", str(rows_file), "--result", str(result_file)]
+    if workers:
+        cmd += ["--workers", str(workers)]
     root = Path(__file__).resolve().parents[1]
     proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=timeout)
     if proc.returncode != 0:
@@ -197,15 +220,38 @@ def measure_loading(driver: Driver, uri: str, corpus: Path, workdir: Path,
             "peak_rss_mb": loader["peak_rss_mb"], "goal_peak_rss_mb": 2048}
 
 
+def measure_pipeline(uri: str, corpus: Path, workdir: Path, gen_seconds: float,
+                     workers: int | None = None, timeout: float = 6 * 3600) -> dict:
+    """Load the corpus as `skg load` does (extraction in a process pool of `workers`, default
+    one per CPU); generation plus load wall time against the 10-minute goal at 100k."""
+    result_file = workdir / "pipeline.json"
+    cmd = [sys.executable, "-m", "bench.measure_loading", "--uri", uri, "--corpus",
+           str(corpus), "--result", str(result_file)]
+    if workers:
+        cmd += ["--workers", str(workers)]
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=timeout)
+    if proc.returncode != 0:
+        return {"status": "failed", "error": (proc.stderr or proc.stdout).strip()[-800:]}
+    loader = json.loads(result_file.read_text(encoding="utf-8"))
+    seconds = gen_seconds + loader["wall_seconds"]
+    return {"status": "ok", "seconds": round(seconds, 1), "generate_seconds":
+            round(gen_seconds, 1), "loader": loader,
+            "docs_per_s": round(loader["documents"] / seconds, 1) if seconds else None,
+            "goal_seconds_at_100k": 600, "peak_rss_mb": loader["peak_rss_mb"],
+            "goal_peak_rss_mb": 2048}
+
+
 def main() -> None:
     """Child-process entry point: load, then write the loader's figures as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--uri", required=True)
     parser.add_argument("--corpus", type=Path, required=True)
-    parser.add_argument("--rows", type=Path, required=True)
+    parser.add_argument("--rows", type=Path, default=None, help="baseline rows (JSON lines)")
     parser.add_argument("--result", type=Path, required=True)
+    parser.add_argument("--workers", type=int, default=None)
     args = parser.parse_args()
-    figures = loader_worker(args.uri, args.corpus, args.rows)
+    figures = loader_worker(args.uri, args.corpus, args.rows, args.workers)
     args.result.write_text(json.dumps(figures, indent=2), encoding="utf-8")
 
 

@@ -23,12 +23,15 @@ def test_bench_smoke(neo4j_uri: str, tmp_path: Path) -> None:
     results = json.loads(out.read_text(encoding="utf-8"))
     assert set(RESULT_KEYS) <= set(results)
     assert results["generation"]["documents"] == 30
-    for phase in ("extraction", "loading", "api", "pages"):
+    for phase in ("extraction", "loading", "pipeline", "api", "pages"):
         assert results[phase]["status"] in PHASE_STATES, (phase, results[phase])
     if results["loading"]["status"] == "ok":
         assert {"loader", "baseline_unwind_merge", "ratio_to_baseline",
                 "peak_rss_mb"} <= set(results["loading"])
         assert results["loading"]["loader"]["documents"] == 30
+    if results["pipeline"]["status"] == "ok":
+        assert results["pipeline"]["loader"]["documents"] == 30
+        assert {"seconds", "peak_rss_mb"} <= set(results["pipeline"])
     if results["api"]["status"] == "ok":
         for endpoint in ("/actors/{id}", "/requests", "/search", "/cypher"):
             assert {"api", "baseline", "p99_ratio"} <= set(results["api"][endpoint])
