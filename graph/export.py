@@ -81,8 +81,10 @@ def export_graph(driver: Driver, database: str | None = None) -> Graph:
 def _newest_change(driver: Driver, database: str | None) -> str:
     ont = load_ontology()
     record = _read(
-        driver, f"MATCH (r:`{ont.label('resolution')}`) RETURN max(r.checksum + r.id) AS k, "
-        f"count {{ MATCH (:`{ont.label('fulfilment_decision')}`) }} AS d", database)[0]
+        driver, f"OPTIONAL MATCH (r:`{ont.label('resolution')}`) "
+        "WITH max(r.checksum + r.id) AS k "  # one row even without resolutions
+        f"RETURN k, count {{ MATCH (:`{ont.label('fulfilment_decision')}`) }} AS d",
+        database)[0]
     return f"{record['k']}|{record['d']}"
 
 
