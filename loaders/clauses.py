@@ -46,6 +46,8 @@ def is_oblique(sentence: str, mention: Mention, mentions: list[Mention]) -> bool
             return True
         if low in {"der", "die", "das"}:
             before, _ = _preceding_word(sentence, start)
+            if before.lower() in OBLIQUE:
+                return True
             return low == "der" and before[:1].isupper() and not before.endswith((",", ":"))
         other = next((m for m in mentions if m.end <= start + len(word) and m.end > start - 1
                       and m is not mention), None)

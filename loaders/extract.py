@@ -54,6 +54,8 @@ def _declarers(ctx: Context, declarer: str, par: Paragraph) -> list[ActorRef]:
     found = [m.actor for m in ctx.registry.gazetteer.find_all(declarer)] if declarer else []
     if not found:
         found = [m.actor for m in ctx.registry.gazetteer.find_all(par.text)][:1]
+    if any(a.type_key == "land" and a.id != "DE-LAENDER" for a in found):
+        found = [a for a in found if a.id != "DE-LAENDER"]  # "der Länder Bayern und Hessen"
     return [to_ref(a) for a in dict.fromkeys(found)]
 
 

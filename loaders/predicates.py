@@ -32,6 +32,12 @@ PATTERNS: list[tuple[str, str, str]] = [
         r"(?:\s+werden)?",
     ),
     (
+        "ESTABLISHES",
+        "passive",
+        r"\b(?:wird|werden)\b(?P<obj>[^;]{1,200}?)\b(?:eingerichtet|eingesetzt|errichtet|"
+        r"gebildet|gegründet)\b(?!\s+(?:hat|haben|ist|sind|wurde|wurden))",
+    ),
+    (
         "REQUESTS",
         "address",
         r"\b(?:bittet|bitten|ersucht|ersuchen|appelliert\s+an|appellieren\s+an)\b",
@@ -41,7 +47,9 @@ PATTERNS: list[tuple[str, str, str]] = [
     ("INVITES", "address", r"\b(?:lädt|laden)\b(?P<obj>.{1,120}?)\bein\b"),
     ("INFORMS", "dative", r"\b(?:hat|haben)\b(?P<obj>.{1,160}?)\b(?:übermittelt|zugeleitet|"
      r"unterrichtet|informiert)\b"),
-    ("INFORMS", "address", r"\b(?:unterrichtet|unterrichten|informiert|informieren)\b"),
+    ("INFORMS", "address", r"\b(?:unterrichtet|unterrichten|informiert|informieren|"
+     r"berichtet|berichten)\b"),
+    ("COOPERATES_WITH", "dative", r"\b(?:bezieht|beziehen)\b(?P<obj>.{1,200}?)\bein\b"),
     ("INFORMS", "dative", r"\b(?:übermittelt|übermitteln)\b(?P<obj>[^.;]{1,160})"),
     ("RECOMMENDS", "address", r"\b(?:empfiehlt|empfehlen)\b"),
     ("RECOMMENDS", "address", r"\b(?:hat|haben)\b(?P<obj>.{0,160}?)\bempfohlen\b"),
@@ -55,13 +63,19 @@ PATTERNS: list[tuple[str, str, str]] = [
     ("ADOPTS", "thing", r"\b(?:stimmt|stimmen)\b(?P<obj>.{1,160}?)\bzu\b(?=[\s.,;]|$)"),
     ("ADOPTS", "thing", r"\b(?:hat|haben)\b(?P<obj>.{1,160}?)\bbeschlossen\b(?!\s*:)"),
     ("ADOPTS", "thing", r"(?P<obj>)\bbeschlossen\s+(?:hat|haben)\b"),
+    ("ESTABLISHES", "thing", r"(?P<obj>)\b(?:eingesetzt|eingerichtet|errichtet|gegründet)\s+"
+     r"(?:hat|haben)\b"),
     ("SUPPORTS", "thing", r"\b(?:unterstützt|unterstützen)\b"),
     ("SUPPORTS", "thing", r"\b(?:erklärt|erklären)\b.{0,80}?\b(?:Bereitschaft|Unterstützung)\b"),
     ("RESPONSIBLE_FOR", "thing", r"\b(?:übernimmt|übernehmen)\b.{0,80}?\bVerantwortung\b"),
     ("RESPONSIBLE_FOR", "inverted", r"^\s*Zuständig\b(?P<obj>.{1,160}?)\b(?:ist|sind)\b"),
-    ("LEADS", "lead", r"\bunter\s+(?:der\s+|dem\s+)?(?:Federführung|Vorsitz|Leitung)\s+"
-     r"(?:von\s+|des\s+|der\s+)?"),
-    ("LEADS", "lead", r"\bFederführung\b(?P<obj>.{0,120}?)\bliegt\s+(?:bei|beim)\s+"),
+    ("LEADS", "lead", r"\bunter\s+(?:der\s+|dem\s+)?(?:gemeinsamen\s+)?(?:Federführung|Vorsitz|"
+     r"Leitung)\s+(?:von\s+|des\s+|der\s+)?"),
+    ("LEADS", "lead", r"\bFederführung\b(?P<obj>.{0,120}?)\b(?:liegt|liegen)\s+(?:bei|beim)\s+"),
+    ("LEADS", "lead", r"\b(?:Federführung|Leitung|Vorsitz)\b(?P<obj>.{0,120}?)\b"
+     r"(?:obliegt|obliegen)\s+"),
+    ("LEADS", "lead", r"\b(?:Den\s+Vorsitz|Die\s+Leitung|Die\s+Federführung)\s+(?:führt|führen|hat|"
+     r"haben|übernimmt|übernehmen)\s+"),
     ("LEADS", "lead", r"\bfederführend\s+(?:von|vom|durch)\s+"),
     ("LEADS", "lead", r"\b(?:leitet|leiten|übernimmt|übernehmen)\b(?P<obj>.{0,80}?)\b(?:den\s+"
      r"Vorsitz|die\s+Federführung|die\s+Leitung)\b"),
@@ -74,11 +88,17 @@ PATTERNS: list[tuple[str, str, str]] = [
     ("FINANCES", "thing", r"(?<!zu )\b(?:fördert|finanziert|finanzieren)\b"),
     (
         "FINANCES",
+        "passive",
+        r"\b(?:wird|werden)\b(?P<obj>[^;]{1,200}?)\b(?:bereitgestellt|zur\s+Verfügung\s+gestellt)"
+        r"(?!\s+(?:hat|haben|ist|sind|wurde|wurden))",
+    ),
+    (
+        "FINANCES",
         "thing",
         r"\b(?:stellt|stellen)\b(?P<obj>.{1,160}?)\b(?:bereit|zur\s+Verfügung)\b",
     ),
-    ("FINANCES", "thing", r"\b(?:trägt|tragen)\b(?=[^.;]{0,80}?\b(?:Kosten|Eigenanteil|Anteil|"
-     r"Hälfte|Prozent|Drittel|Viertel)\b)"),
+    ("FINANCES", "thing", r"\b(?:trägt|tragen)\b(?=[^.;]{0,80}?(?:\b(?:Kosten|Eigenanteil|Anteil|"
+     r"Hälfte|Prozent|Drittel|Viertel)\b|\d\s*%))"),
     (
         "ESTABLISHES",
         "thing",

@@ -80,7 +80,8 @@ def leaders(sentence: str, pos: int, mentions: list[Mention]) -> list[ActorRef]:
 
 
 def led_object(sentence: str, title: str | None, established: ActorRef | None,
-               subject: Mention | None, region: str = "") -> ActorRef | MatterRef | None:
+               subject: Mention | None, region: str = "",
+               task: str | None = None) -> ActorRef | MatterRef | None:
     """What is led: a "für das Vorhaben" phrase, the body just set up, the committee that
     meets under the chair, else the resolution's subject."""
     pp = FOR_PP.search(region) or FOR_PP.search(sentence)
@@ -94,6 +95,10 @@ def led_object(sentence: str, title: str | None, established: ActorRef | None,
         return established
     if pp:
         obj = matter(re.sub(r"^\s*für\s+", "", pp.group("obj")), title)
+        if obj is not None:
+            return obj
+    if task:  # "X wird beauftragt, eine Strategie vorzulegen. Die Federführung obliegt Y."
+        obj = matter(task, title)
         if obj is not None:
             return obj
     return matter(title) if title else None

@@ -144,14 +144,45 @@ def header_statements(ctx: Context, header: list[Paragraph]) -> None:
 def _passive(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention]) -> None:
     s = sent.text
     start = clause_start(s, trig.start)
+    speaker = ctx.speaker or ctx.issuer
+    if trig.predicate == "FINANCES":
+        _passive_money(ctx, sent, trig, start)
+        return
     objs = [m for m in mentions if start <= m.start and m.end <= trig.start
             and not is_oblique(s, m, mentions)]
-    objs = objs or [m for m in mentions if trig.obj_start is not None
-                    and trig.obj_start <= m.start and m.end <= trig.end]
+    inside = [m for m in mentions if trig.obj_start is not None
+              and trig.obj_start <= m.start and m.end <= trig.end
+              and not is_oblique(s, m, mentions)]
+    objs = objs or (inside[:1] if trig.predicate == "ESTABLISHES" else inside)
     action = s[trig.end:].strip(" ,.")
     for m in objs:
         target = (ctx.established or ctx.last_addressee) if m.pronoun else m.actor
-        _add(ctx, sent, ctx.speaker or ctx.issuer, trig.predicate, target, action, action=action)
+        _add(ctx, sent, speaker, trig.predicate, target, action, action=action)
+        if trig.predicate == "ESTABLISHES" and target is not None:
+            ctx.established, ctx.established_in = target, sent.start
+        elif target is not None:
+            _leads_task(ctx, sent, target, action)
+
+
+def _passive_money(ctx: Context, sent: Sentence, trig: Trigger, start: int) -> None:
+    """ "Für die Umsetzung werden Mittel in Höhe von 1,2 Mio. Euro bereitgestellt": the
+    speaker finances the purpose the clause names, else the resolution's subject."""
+    s = sent.text
+    clause = s[start:trig.end]
+    if not MONEY_WORDS.search(clause):
+        return
+    purpose = re.search(r"\b[Ff]ür\s+(?:die|den|das)\s+(?P<p>[^,;]+?)(?=\s+(?:werden|wird|in\s+"
+                        r"den\s+Haushaltsjahren|im\s+Haushalt|Mittel)\b|[,;]|$)", clause)
+    obj = matter(purpose.group("p"), ctx.title) if purpose else matter(ctx.title or "")
+    _add(ctx, sent, ctx.speaker or ctx.issuer, "FINANCES", obj, clause)
+
+
+def _leads_task(ctx: Context, sent: Sentence, target: ActorRef | MatterRef,
+                action: str) -> None:
+    """ "…, das Landesprogramm federführend umzusetzen": the addressee leads that matter."""
+    lead = re.match(r"(?P<obj>.+?)\s+federführend\s+(?:zu\s+\w+|\w+zu\w+)", action)
+    if lead and isinstance(target, ActorRef):
+        _add(ctx, sent, target, "LEADS", matter(lead.group("obj"), ctx.title))
 
 
 def _address(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention],
@@ -182,6 +213,8 @@ def _address(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention
             target = _resolve(ctx, m, as_object=True)
             for subject in subjects:
                 _add(ctx, sent, subject, trig.predicate, target, action, action=action)
+            if target is not None and trig.predicate in {"TASKS", "REQUESTS"}:
+                _leads_task(ctx, sent, target, action)
     if not objs and trig.predicate == "RECOMMENDS":
         rest = s[trig.end:]
         for subject in subjects:
@@ -202,7 +235,7 @@ def _dative(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention]
             if word and word.group(1).lower() in {"über", "von", "vom", "mit", "zu", "zur"}:
                 continue
             for subject in subjects:
-                _add(ctx, sent, subject, "INFORMS", m.actor, s[trig.start:])
+                _add(ctx, sent, subject, trig.predicate, m.actor, s[trig.start:])
 
 
 def _thing_objects(ctx: Context, s: str, start: int, end: int, mentions: list[Mention],
@@ -213,9 +246,14 @@ def _thing_objects(ctx: Context, s: str, start: int, end: int, mentions: list[Me
     if predicate == "FINANCES":
         purpose = re.match(r"\s*(?:[Ff]ür|[Zz]ur|[Zz]um)\s+(?:die|den|das|dem)?\s*"
                            r"(?P<p>(?:[^,;]|,(?=\d))+)", region)
+        if purpose and re.match(r"(?:Jahre?|Haushaltsjahre?|Zeitraum|Dauer)\b", purpose.group("p")):
+            return [matter(ctx.title)] if ctx.title else []  # a period, not a purpose
         if purpose:
             region = purpose.group("p")
             start = s.index(region, start)
+        elif ctx.last_object is not None and re.fullmatch(r"\s*(?:\d+(?:,\d+)?\s*(?:%|Prozent)"
+                                                          r"|die\s+Hälfte)[\s.]*", region):
+            return [ctx.last_object]  # "…; die Gemeinde B trägt 40 %": the same matter
     if predicate == "ESTABLISHES":
         parts = re.split(r"\s+und\s+(?=(?:eine?[nms]?|den|die|das)\s)", region)
     else:
@@ -250,8 +288,20 @@ def _lead(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention]) 
         pos = trig.start
     recent = ctx.established if ctx.established_in >= sent.start - 400 else None
     subject = next((m for m in subjects_before(s, pos, mentions) if m.actor not in who), None)
+    adjacent = next((m for m in mentions if m.end <= trig.start
+                     and not s[m.end:trig.start].strip(" ,")), None)
+    if adjacent is not None and not adjacent.pronoun and adjacent.actor not in who \
+            and adjacent.actor.type_key in {"committee", "agency"}:
+        subject = adjacent  # "beauftragt die Arbeitsgruppe X unter Federführung Hamburgs"
     region = s[trig.obj_start:trig.obj_end] if trig.obj_start is not None else ""
-    obj = led_object(s, ctx.title, recent, subject, region)
+    prior = next((st for st in reversed(ctx.statements) if st.source and st.action
+                  and st.source.point == sent.point and st.source.start < sent.start
+                  and st.predicate in {"TASKS", "REQUESTS"}), None)
+    task = None
+    if prior is not None and prior.action:
+        deadline = find_deadline(prior.action)
+        task = prior.action.replace(deadline.text, "") if deadline else prior.action
+    obj = led_object(s, ctx.title, recent, subject, region, task)
     for actor in who:
         _add(ctx, sent, actor, "LEADS", obj)
 
@@ -271,17 +321,27 @@ def _participles(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
 
 def _cooperation(ctx: Context, sent: Sentence, mentions: list[Mention],
                  triggers: list[Trigger]) -> None:
-    """ "Die FITKO setzt das Vorhaben gemeinsam mit dem Land Hessen um": stated as fact."""
+    """ "Die FITKO setzt das Vorhaben gemeinsam mit dem Land Hessen um": stated as fact;
+    "X wird gebeten, in Abstimmung mit Y …": the addressee of the task works with Y."""
     s = sent.text
     pos, partners = partners_after(s, mentions)
     if pos < 0 or not partners:
         return
-    if any(t.kind in {"address", "passive"} and t.start < pos for t in triggers):
-        return
     if NEGATION.search(s) or SUBJUNCTIVE.search(s):
         return
-    cands = [m for m in mentions if m.end <= pos and not is_oblique(s, m, mentions)]
-    subjects = [a for a in (_resolve(ctx, m) for m in cands[:1]) if a is not None]
+    task = next((t for t in reversed(triggers) if t.kind in {"address", "passive"}
+                 and t.start < pos), None)
+    if task is not None:
+        if task.predicate not in {"TASKS", "REQUESTS"}:
+            return
+        tasked = [st.object for st in ctx.statements if st.source and st.source.start == sent.start
+                  and st.predicate == task.predicate and isinstance(st.object, ActorRef)]
+        subjects = tasked[-1:]
+    else:
+        cands = [m for m in mentions if m.end <= pos and not is_oblique(s, m, mentions)]
+        subjects = [a for a in (_resolve(ctx, m) for m in cands[:1]) if a is not None]
+        if not subjects and re.search(r"\b(?:wird|werden)\b", s[:pos]):
+            subjects = [a for a in (ctx.last_addressee,) if a is not None]
     for subject in subjects:
         for partner in partners:
             _add(ctx, sent, subject, "COOPERATES_WITH", partner)
@@ -359,7 +419,8 @@ def _things(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention]
         first = subjects_before(s, trig.start, mentions)
         if first:
             start = first[-1].end
-    elif after > trig.end and re.match(r"\s*(?:[Ff]ür|[Zz]ur|[Zz]um|den|die|das)\s",
+    elif (after > trig.end or predicate == "FINANCES" and trig.obj_start is not None
+          and after > trig.obj_start) and re.match(r"\s*(?:[Ff]ür|[Zz]ur|[Zz]um|den|die|das)\s",
                                        s[clause_start(s, trig.start):trig.start]):
         start, end = clause_start(s, trig.start), trig.start
     if predicate == "SUPPORTS" and re.search(r"Bereitschaft|Unterstützung", s[trig.start:trig.end]):

@@ -53,12 +53,12 @@ def test_federfuehrend_geleitet_and_chair_of_a_committee(extract, triples):
     assert ("BMF", "LEADS", "Arbeitskreis Normen") in got
 
 
-def test_cooperation_as_fact_but_not_inside_a_request(extract, triples):
+def test_cooperation_as_fact_and_of_the_addressee_of_a_request(extract, triples):
     res = extract("1. Die DMK bittet den Bund, gemeinsam mit Hessen ein Konzept vorzulegen.\n\n"
                   "Begründung:\n\nBremen betreibt das Portal. Seit 2024 baut das Land das Portal "
                   "gemeinsam mit Niedersachsen aus.\n")
     coop = {t for t in triples(res) if t[1] == "COOPERATES_WITH"}
-    assert coop == {("DE-HB", "COOPERATES_WITH", "DE-NI")}
+    assert coop == {("DE-HB", "COOPERATES_WITH", "DE-NI"), ("DE", "COOPERATES_WITH", "DE-HE")}
 
 
 def test_generic_heads_are_scoped_to_their_owner(extract):
