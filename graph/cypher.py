@@ -133,6 +133,19 @@ def check_text(query: str) -> str:
     return text.rstrip().rstrip(";").rstrip()
 
 
+def check_params(value: Any, name: str = "params") -> None:
+    """QueryFailed for values Bolt cannot carry (integers beyond 64 bits), which would
+    otherwise fail inside the driver as an unexpected error."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            check_params(item, f"{name}.{key}")
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            check_params(item, f"{name}[{i}]")
+    elif isinstance(value, int) and not -(2**63) <= value < 2**63:
+        raise QueryFailed(f"parameter {name} is out of range: integers must fit in 64 bits")
+
+
 def called_procedures(query: str) -> set[str]:
     """Lower-case names of the procedures a (normalised) query calls."""
     bare = strip_comments_and_strings(query)
@@ -229,6 +242,7 @@ def run_read_query(driver: Driver, query: str, params: dict[str, Any] | None, se
     QueryFailed (syntax and other errors, with Neo4j's message) or GraphUnavailable.
     """
     params = dict(params or {})
+    check_params(params)
     text = check_text(query)
     database = getattr(settings, "neo4j_database", None)
     kind = query_type(driver, text, params, database)

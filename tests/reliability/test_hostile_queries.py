@@ -176,3 +176,9 @@ def test_cli_refuses_or_cuts_off(runner: CliRunner, dense_graph: Driver, graph_c
         if expect == "timeout":
             assert "longer than allowed" in result.stderr
     assert graph_counts(dense_graph) == before
+
+
+def test_parameters_bolt_cannot_carry_are_a_400(api: TestClient) -> None:
+    """Found by schemathesis: an integer beyond 64 bits used to fail in the driver (500)."""
+    response = api.post("/cypher", json={"query": "RETURN $x", "params": {"x": [2**64]}})
+    assert response.status_code == 400 and "64 bits" in response.json()["error"]["message"]
