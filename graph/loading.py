@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from neo4j import Driver, ManagedTransaction
+from neo4j import Driver, ManagedTransaction, Session
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from tqdm import tqdm
 
@@ -143,6 +143,9 @@ def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
     report = LoadReport(workers=workers)
     documents = extracted_in_order(files, workers, report)
     bar = tqdm(total=len(files), desc="Loading", unit="doc", disable=not progress)
+    # One session for the run: a session per document costs a connection hand-over (and a
+    # home-database look-up) each time; every document is still its own transaction.
+    session = driver.session(database=database)
     try:
         for item in documents:
             bar.update(1)
@@ -151,13 +154,14 @@ def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
                 report.failures.append(item.failure)
                 continue
             resolutions = item.resolutions or []
-            counts = _store(driver, database, item.path, resolutions, report)
+            counts = _store(session, item.path, resolutions, report)
             if counts is None:
                 continue
             report.documents += 1
             report.resolutions += counts.resolutions
             report.statements += counts.statements
     finally:
+        session.close()
         bar.close()
         documents.close()
     if report.documents:
@@ -165,15 +169,14 @@ def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
     return report
 
 
-def _store(driver: Driver, database: str | None, path: Path, resolutions: list[Any],
+def _store(session: Session, path: Path, resolutions: list[Any],
            report: LoadReport) -> StoredCounts | None:
     """One document in one write transaction; None (and a failure line) if refused."""
     checksum = getattr(resolutions[0], "checksum", None) if resolutions else None
     started = time.perf_counter()
     try:
-        with driver.session(database=database) as session:
-            return session.execute_write(store_document, resolutions, document_key(path),
-                                         checksum)
+        return session.execute_write(store_document, resolutions, document_key(path),
+                                     checksum)
     except (ServiceUnavailable, SessionExpired) as exc:
         raise GraphUnavailable(f"Neo4j stopped answering while loading {path}: "
                                f"{exc}; run the load again") from exc
