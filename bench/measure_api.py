@@ -54,13 +54,15 @@ def sample_actor_ids(driver: Driver, count: int = 200) -> list[str]:
 
 
 def start_api(uri: str, port: int, api_key: str, password: str | None) -> subprocess.Popen:
-    """uvicorn with the project's app factory, pointed at the bench's Neo4j."""
+    """uvicorn with the project's app factory, pointed at the bench's Neo4j
+    (`BENCH_API_WORKERS` processes, as `skg serve --workers`; default 1)."""
     env = {**os.environ, "NEO4J_URI": uri, "NEO4J_PASSWORD": password or "unused",
            "SKG_API_KEY": api_key, "SKG_CYPHER_TIMEOUT": "30"}
     root = Path(__file__).resolve().parents[1]
     return subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host",
-         "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"],
+         "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
+         "--workers", os.environ.get("BENCH_API_WORKERS", "1")],
         cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 

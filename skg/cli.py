@@ -180,6 +180,9 @@ def load(
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+    workers: Annotated[int, typer.Option(
+        min=1, help="Server processes, each with its own Neo4j driver (more serve more "
+                    "concurrent clients where CPUs allow)")] = 1,
 ) -> None:
     """Serve the REST API and the graph pages."""
     import uvicorn
@@ -191,6 +194,11 @@ def serve(
         check_exposure(host, get_settings())
     except ValueError as exc:
         fail(str(exc))
+    if workers > 1:
+        # Each process builds its own app (and driver) from the same settings.
+        uvicorn.run("api.app:create_app", factory=True, host=host, port=port,
+                    workers=workers, log_level="info")
+        return
     uvicorn.run(create_app(), host=host, port=port, log_level="info")
 
 
