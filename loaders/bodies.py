@@ -34,7 +34,7 @@ HEADS = [
         "stabsstelle|leitstelle|servicestelle|fachstelle|amt",
         "agency",
     ),
-    ("vereinigung|verband|kammer", "association"),
+    ("vereinigung|verband|verbände|kammer|kammern", "association"),
     ("stadt|gemeinde|landkreis|kreis", "gemeinde"),
 ]
 LEVELS = {"conference": "conference", "committee": "board", "ministry": "ministry",
@@ -89,7 +89,7 @@ LAND_ADJECTIVES = {"Sächsisch": "DE-SN", "Bayerisch": "DE-BY", "Niedersächsisc
                    "Saarländisch": "DE-SL", "Hamburgisch": "DE-HH", "Bremisch": "DE-HB"}
 LAND_GENITIVE = re.compile(r"\s+(?:des\s+(?:Landes|Freistaate?s)|der\s+(?:Freien\s+(?:und\s+)?"
                            r"Hansestadt|Landesregierung))\s+(?P<land>[A-ZÄÖÜ][\w\-]+)")
-ABBR = re.compile(r"\s*\((?P<abbr>[A-ZÄÖÜ][\w\-]{1,12})\)")
+ABBR = re.compile(r"\s*\((?P<abbr>[A-ZÄÖÜ][\w\-]{1,12}(?:\s[A-ZÄÖÜ][\w\-]{1,8})?)\)")
 
 
 def head_key(match: re.Match[str]) -> str:
