@@ -37,7 +37,7 @@ from loaders.bodies import (
 from loaders.records import ActorRef
 from ontology.gazetteer import Actor, load_gazetteer
 
-PRONOUN = re.compile(r"(?<![\w\-])(?:Sie|sie|Er|er)(?![\w\-])")
+PRONOUN = re.compile(r"(?<![\w\-])(?:Sie|sie|Er|er|Es)(?![\w\-])")
 POSSESSIVE = re.compile(r"(?:seine[nmrs]?|ihre[nmrs]?)\s+$")
 ESTABLISHED_BY = re.compile(
     r"(?:vom|von\s+der|von\s+dem|durch\s+d\w+)\s+(?P<who>[^;]{1,120}?)\s+(?:\w+\s+)?"

@@ -11,6 +11,7 @@ from loaders.records import ActorRef, Reference, Resolution, slug
 from loaders.structure import Paragraph
 
 ISSUER_KEYS = {"conference", "committee"}
+ISSUER_IDS = {"BR", "BT"}  # the chambers of Parliament pass resolutions too
 KOMMUNE = re.compile(
     r"^(?P<kind>(?i:Stadt|Gemeinde|Landkreis|Kreis|Markt|Landeshauptstadt|Hansestadt|"
     r"Universitätsstadt|Große\s+Kreisstadt|Kreisstadt|Stadtgemeinde))\s+(?P<name>(?i:" + TOWN
@@ -144,7 +145,7 @@ def _issuer(header: list[Paragraph], registry: ActorRegistry, text: str) -> Acto
             name = f"{body.group('head')} {body.group('name')}"
             return named_body(name, "committee", owner=parent)
         for m in registry.gazetteer.find_all(p.text):
-            if m.actor.type_key in ISSUER_KEYS:
+            if m.actor.type_key in ISSUER_KEYS or m.actor.id in ISSUER_IDS:
                 score = bool(SESSION.search(p.text) or find_dates(p.text) or "|" in p.text)
                 score += len(p.text) < 80
                 if best is None or score > best[0]:

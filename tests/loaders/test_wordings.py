@@ -111,3 +111,16 @@ def test_motion_named_in_the_cover_sentence(extract):
                   "Länder Bremen und Hessen beschlossen, die Entschließung zu fassen.\n\n"
                   "1. Der Bundesrat fordert die Bundesregierung auf, zu handeln.\n", header=header)
     assert {a.id for a in res[0].submitters} == {"DE-HB", "DE-HE"}
+
+
+def test_pronouns_agree_in_gender_and_number(extract, triples):
+    header = "Bundesrat\n\nBeschluss des Bundesrates vom 12.06.2026\n\n"
+    res = extract("1. Der Bundesrat begrüßt, dass das Bundesamt für Sicherheit in der "
+                  "Informationstechnik eine Servicestelle Cloud eingerichtet hat. Er unterstützt "
+                  "deren Ausbau.\n\n2. Das BMG wird beauftragt, einen Bericht vorzulegen. Es "
+                  "bezieht dabei den Deutschen Städtetag ein.\n", header=header)
+    got = triples(res)
+    assert ("BSI", "ESTABLISHES", "Servicestelle Cloud") in got
+    assert any(t[:2] == ("BR", "SUPPORTS") for t in got)
+    assert not any(t[:2] == ("BSI", "SUPPORTS") for t in got)
+    assert ("BMG", "COOPERATES_WITH", "DST") in got
