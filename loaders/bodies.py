@@ -24,7 +24,7 @@ HEADS = [
     ("ministerium", "ministry"),
     (
         "vorsitzende[rn]?|vorsitz|oberbürgermeister(?:in)?|bürgermeister(?:in)?|landrat|"
-        "landrätin|staatssekretär(?:in)?|beigeordnete[rn]?|dezernent(?:in)?",
+        "landrätin|staatssekretär(?:in)?|beigeordnete[rn]?|dezernent(?:in)?|obleute|obmann|obfrau",
         "office",
     ),
     (
@@ -34,7 +34,7 @@ HEADS = [
         "stabsstelle|leitstelle|servicestelle|fachstelle|amt",
         "agency",
     ),
-    ("vereinigung|verband|verbände|kammer|kammern", "association"),
+    ("vereinigung|verbände|verband|kammern|kammer", "association"),
     ("stadt|gemeinde|landkreis|kreis", "gemeinde"),
 ]
 LEVELS = {"conference": "conference", "committee": "board", "ministry": "ministry",
@@ -61,7 +61,8 @@ GENERIC = {"verwaltung", "vorsitz", "oberbürgermeister", "oberbürgermeisterin"
            "steuerungskreis", "ausschuss", "kommission", "gremium", "konferenz", "dezernat",
            "kreisausschuss", "stadtrat", "gemeinderat", "kreistag", "staatssekretär",
            "staatssekretärin", "beigeordneter", "beigeordnete", "beigeordneten", "dezernent",
-           "dezernentin", "taskforce"}
+           "dezernentin", "taskforce", "obleute", "obmann", "obfrau", "staatskanzlei",
+           "senatskanzlei"}
 ADJECTIVE = re.compile(r"(?<![\w\-])(?P<adj>[A-ZÄÖÜ][a-zäöüß\-]+(?:e|er|en|es))\s+$")
 ARTICLE_WORDS = {"Die", "Der", "Das", "Den", "Dem", "Des", "Eine", "Einer", "Einen", "Ein", "Diese",
                  "Dieser", "Diesen", "Seine", "Ihre", "Jede", "Alle", "Beide", "Sie",

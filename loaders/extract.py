@@ -33,7 +33,7 @@ def extract_resolution(doc: Document, header_common: list[Paragraph],
         body_text = re.split(r"\n\s*Anlagen?:", span_text)[0]
     res.references = [r for r in references(body_text, registry)
                       if r.date is None or r.date != res.date]
-    res.attachments = lay.attachments
+    res.attachments = lay.attachments or _cited_attachments(body_text)
     ctx = Context(document=doc.path, issuer=res.issuer, title=res.title, registry=registry,
                   last_subject=res.issuer)
     ctx.initiatives = find_initiatives(span_text)
@@ -46,6 +46,18 @@ def extract_resolution(doc: Document, header_common: list[Paragraph],
     res.document = doc.path
     res.checksum = doc.checksum
     return res
+
+
+ATTACHMENT_CITED = re.compile(r"\(\s*Anlage(?:\s+(?P<n>\d+))?\s*\)|\bin\s+der\s+Fassung\s+der\s+"
+                              r"Anlage(?:\s+(?P<n2>\d+))?\b|\bals\s+Anlage(?:\s+(?P<n3>\d+))?\s+"
+                              r"beigefügt")
+
+
+def _cited_attachments(text: str) -> list[str]:
+    """Without an Anlagen list: the attachments the text cites ("liegt vor (Anlage)")."""
+    found = {m.group("n") or m.group("n2") or m.group("n3") or "" for m in
+             ATTACHMENT_CITED.finditer(text)}
+    return [f"Anlage {n}".strip() for n in sorted(found)]
 
 
 def _declarers(ctx: Context, declarer: str, par: Paragraph) -> list[ActorRef]:

@@ -196,8 +196,8 @@ class ActorRegistry:
             if key == "ministry":  # "dem Sächsischen Staatsministerium" -> "Sächsisches …"
                 prefix = re.sub(r"(\w+?)e[nrms]?\s+$", r"\1es ", prefix)
             full = re.sub(r"\s+", " ", f"{prefix}{word} {named}").strip()
-            if not named and not prefix:
-                full = canonical_head(head)
+            if not named and not prefix:  # "Industrie- und Handelskammern" keeps its first part
+                full = sentence[m.start():m.start("head")] + canonical_head(head)
             owner = self._owner_before(sentence, start, out, subject)
             actor = self.latest(lambda a: a.name == full) or (
                 self._ministry(sentence, full, prefix, end, abbr) if key == "ministry"
@@ -210,8 +210,9 @@ class ActorRegistry:
         owner = self._owner_before(sentence, start, out, subject)
         genitive = GENITIVE_OWNER.match(sentence, end)
         if owner is None and genitive:
-            after = next((x for x in out if sentence[end:x.start].strip() in {"der", "des"}
-                          and x.start > end), None)
+            after = next((x for x in out if x.start > end and re.fullmatch(
+                r"(?:der|des)(?:\s+(?:Vorsitz|Sitz)?(?:Lande?s|Freistaate?s))?",
+                sentence[end:x.start].strip())), None)
             if after is not None:
                 owner, end = after.actor, after.end
         if self.issuer and self.issuer.type_key in {"committee"} and head.lower() in {

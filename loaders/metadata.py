@@ -34,7 +34,7 @@ OWN_BODY = re.compile(r"^(?:[A-ZÄÖÜ][\w\-]*\s+)?(?P<head>Arbeitsgruppe|Arbeit
                       r"Unterarbeitsgruppe|Ausschuss|Kommission|Fachkommission|Lenkungskreis|"
                       r"Steuerungsgruppe)\s+[„\"]?(?P<name>[^“”\"]+?)[“”\"]?\s*$")
 SESSION = re.compile(
-    r"(?<![\d.])(\d{1,3})\.\s*(?:ordentliche\s+)?(?:Sitzung|Tagung|Konferenz|"
+    r"(?<![\d.])(\d{1,4})\.\s*(?:ordentliche\s+)?(?:Sitzung|Tagung|Konferenz|"
     r"[A-ZÄÖÜ]\w*konferenz)"
 )
 ITEM = re.compile(
@@ -54,7 +54,7 @@ SUBMITTERS = re.compile(
     r"\s*:?\s*(?P<who>.+)$"
 )
 REFERENCE = re.compile(
-    r"\b(?:Beschl(?:uss|usses|üsse[n]?)|Bitte|Empfehlung(?:en)?|"
+    r"\b(?:Beschl(?:uss|usses|üsse[n]?)|Bitte|Empfehlung(?:en)?|Sitzung|"
     r"Entschließung|Umlaufbeschluss(?:es)?)\b"
 )
 AMENDS = re.compile(
@@ -64,7 +64,12 @@ AMENDS = re.compile(
 PLACE = re.compile(
     r"(?:\d{4}|\d\.)\s+in\s+(?P<place>[A-ZÄÖÜ][\w\-]+(?:\s+(?:am|an der)\s+"
     r"[A-ZÄÖÜ][\w\-]+)?)|\bOrt\s*:\s*(?P<place2>[A-ZÄÖÜ][\w\-]+)"
+    r"|\d{2,4},\s+(?P<place3>[A-ZÄÖÜ][\w\-]+)$", re.M
 )
+# A document kind and the body it is of: "Empfehlung der BLAG KliNa", "Ergebnisprotokoll – TOP 4".
+DOC_KIND = re.compile(r"^(?:Beschluss|Empfehlung|Entschließung|Ergebnisprotokoll|Protokoll|"
+                      r"Niederschrift|Auszug|Beschlusssammlung|Sammlung|Stellungnahme|"
+                      r"Kabinettsbeschluss)\b")
 
 
 def _council(header: list[Paragraph], text: str) -> tuple[str, str | None] | None:
@@ -208,7 +213,8 @@ def _labelled_submitters(who: str, registry: ActorRegistry) -> list[ActorRef]:
 
 def _submitters(header: list[Paragraph], registry: ActorRegistry,
                 text: str = "") -> list[ActorRef]:
-    for p in header:
+    labelled = [p for p in header if SUBMITTERS.match(p.text) or PAPER_BY.search(p.text)]
+    for p in labelled + [p for p in header if p not in labelled and not re.search(r"\d", p.text)]:
         m = SUBMITTERS.match(p.text) or PAPER_BY.search(p.text)
         if m and not registry.gazetteer.find_all(m.group("who")):
             return _labelled_submitters(m.group("who"), registry)
@@ -250,12 +256,21 @@ def _title(header: list[Paragraph], issuer: ActorRef | None, registry: ActorRegi
             continue
         if find_dates(t) or SESSION.search(t) or SUBMITTERS.match(t) or len(t.split()) < 2:
             continue
+        if PAPER.search(t) or DOC_KIND.match(t) and _words_besides_actors(t, registry) <= 3:
+            continue
         found = registry.gazetteer.find_all(t)
         covered = sum(f.end - f.start for f in found)
         if covered > 0.5 * len(t) or KOMMUNE.match(t) or t in {"Beschluss", "Beschlussvorlage"}:
             continue
         return t
     return None
+
+
+def _words_besides_actors(text: str, registry: ActorRegistry) -> int:
+    for m in reversed(registry.gazetteer.find_all(text)):
+        text = text[:m.start] + text[m.end:]
+    text = re.sub(r"\b(?:TOP|Tagesordnungspunkt)\s+\d+\S*", "", text)
+    return len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", text))
 
 
 def references(text: str, registry: ActorRegistry) -> list[Reference]:
@@ -290,7 +305,8 @@ def read_metadata(header: list[Paragraph], registry: ActorRegistry,
     issuer = _issuer(header, registry, text)
     organ = issuer.name.split()[0] if issuer is not None and registry.home is not None else None
     joined = "\n".join(p.text for p in header)
-    session = SESSION.search(joined)
+    session = SESSION.search(joined) or re.search(
+        r"\bin\s+(?:seiner|ihrer)\s+(\d{1,4})\.\s*(?:Sitzung|Tagung)", text)
     item = ITEM.search(joined)
     place = PLACE.search(joined)
     item_text = None
@@ -303,7 +319,8 @@ def read_metadata(header: list[Paragraph], registry: ActorRegistry,
         issuer=issuer,
         session=session.group(1) if session else None,
         date=_sitting_date(header, organ),
-        place=(place.group("place") or place.group("place2")) if place else None,
+        place=(place.group("place") or place.group("place2") or place.group("place3"))
+        if place else None,
         item=item_text,
         title=_title(header, issuer, registry),
         submitters=_submitters(header, registry, text),

@@ -152,7 +152,20 @@ def _thing_objects(ctx: Context, s: str, start: int, end: int, mentions: list[Me
 
 
 def extract_sentence(ctx: Context, sent: Sentence, default_subject: ActorRef | None = None) -> None:
-    """Add the statements of one sentence to the context."""
+    """Add the statements of one sentence to the context; inside a quoted draft resolution
+    the body it is recommended to speaks ("Die Ministerinnen und Minister … begrüßen")."""
+    if ctx.speaker is None:
+        _extract_sentence(ctx, sent, default_subject)
+        return
+    issuer, ctx.issuer, ctx.registry.issuer = ctx.issuer, ctx.speaker, ctx.speaker
+    try:
+        _extract_sentence(ctx, sent, default_subject)
+    finally:
+        ctx.issuer = ctx.registry.issuer = issuer
+
+
+def _extract_sentence(ctx: Context, sent: Sentence,
+                      default_subject: ActorRef | None = None) -> None:
     s = sent.text
     mentions = ctx.registry.mentions(s, owner=ctx.last_subject or ctx.issuer)
     if default_subject is not None:

@@ -133,6 +133,11 @@ def layout(text: str, pars: list[Paragraph]) -> Layout:
     result = Layout()
     start = _body_start(pars)
     result.header = pars[:start]
+    annex = next((i for i, p in enumerate(result.header) if re.fullmatch(r"Anlagen?:?", p.text)),
+                 None)
+    if annex is not None:  # "Anlage" before the text it attaches (a Bundesrat Entschließung)
+        result.attachments = [p.text for p in result.header[annex + 1:]]
+        result.header = result.header[:annex]
     section, point, expected = "points", None, 1
     declarer = ""
     for par in pars[start:]:

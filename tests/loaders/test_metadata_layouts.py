@@ -1,0 +1,60 @@
+"""Metadata of layouts beyond the conference TOP: Drucksache covers, comma datelines, quoted
+drafts, vote lines, cited attachments."""
+
+from __future__ import annotations
+
+
+def test_drucksache_cover_with_anlage_before_the_text(extract):
+    header = ("Bundesrat                                Drucksache 77/26 (Beschluss)\n\n"
+              "12.06.26\n\nBeschluss\ndes Bundesrates\n\n"
+              "Entschließung des Bundesrates zur Förderung von Sportvereinen\n\n"
+              "Der Bundesrat hat in seiner 1066. Sitzung am 12. Juni 2026 beschlossen, die aus der "
+              "Anlage ersichtliche Entschließung zu fassen.\n\nAnlage\n\n"
+              "Entschließung des Bundesrates zur Förderung von Sportvereinen\n\n")
+    res = extract("1. Der Bundesrat bittet die Bundesregierung, ein Förderprogramm für "
+                  "Sportvereine aufzulegen und jährlich darüber zu berichten.\n", header=header)
+    r = res[0]
+    assert (r.session, r.date, r.item) == ("1066", "2026-06-12", "Drucksache 77/26")
+    assert r.title.startswith("Entschließung des Bundesrates") and len(r.attachments) == 1
+
+
+def test_comma_dateline_place_and_labelled_submitters_first(extract):
+    header = ("49. Digitalministerkonferenz\n06./07.11.2026, Bremen\n\nTOP 7\n"
+              "Offene Daten in Kommunen\n\nBerichterstattung: Hessen, Thüringen\n\nBeschluss:\n\n")
+    res = extract("1. Die Digitalministerkonferenz begrüßt den Bericht der Länder zu offenen "
+                  "Daten in den Kommunen.\n", header=header)
+    r = res[0]
+    assert r.place == "Bremen" and [a.id for a in r.submitters] == ["DE-HE", "DE-TH"]
+
+
+def test_document_kind_line_is_not_the_title(extract):
+    header = ("Konferenz der Chefinnen und Chefs der Staats- und Senatskanzleien der Länder\n"
+              "Besprechung am 19.06.2026 in Berlin\n\nErgebnisprotokoll – TOP 2\n"
+              "Digitale Verwaltung\n\nBeschluss der CdS:\n\n")
+    res = extract("1. Die Chefinnen und Chefs der Staats- und Senatskanzleien (CdS) nehmen den "
+                  "Bericht zur digitalen Verwaltung zur Kenntnis.\n", header=header)
+    assert res[0].title == "Digitale Verwaltung" and res[0].issuer.id == "CdS"
+    assert res[0].statements[0].subject.id == "CdS"
+
+
+def test_quoted_draft_speaks_for_the_recommended_body(extract):
+    header = ("Bund/Länder-Arbeitsgemeinschaft Klima, Energie, Mobilität – Nachhaltigkeit "
+              "(BLAG KliNa)\n\nEmpfehlung der BLAG KliNa\n24. Sitzung, 12. Februar 2026, Mainz\n\n"
+              "Hitzeschutz\n\n")
+    res = extract("1. Die BLAG KliNa empfiehlt der Umweltministerkonferenz (UMK), folgenden "
+                  "Beschluss zu fassen:\n\n„1. Die Ministerinnen und Minister, Senatorinnen und "
+                  "Senatoren der Umweltressorts der Länder begrüßen den Bericht.\n"
+                  "2. Sie bitten das BMUKN, den Hitzeschutz zu fördern.“\n\n"
+                  "2. Die Obleute der BLAG KliNa werden gebeten, die Empfehlung zu übermitteln.\n",
+                  header=header)
+    by = {(s.subject.id, s.predicate) for s in res[0].statements}
+    assert {("UMK", "WELCOMES"), ("UMK", "REQUESTS"), ("BLAGKliNa", "RECOMMENDS")} <= by
+    obleute = next(s.object for s in res[0].statements if s.subject.id == "BLAGKliNa"
+                   and s.predicate == "REQUESTS")
+    assert obleute.name == "Obleute" and res[0].place == "Mainz"
+
+
+def test_attachment_cited_in_the_text(extract):
+    res = extract("1. Die DMK stimmt dem Vertrag in der Fassung der Anlage zu. Der Bericht liegt "
+                  "vor (Anlage).\n")
+    assert res[0].attachments == ["Anlage"]
