@@ -48,7 +48,9 @@ MONEY_RE = re.compile(
 SHARE_RE = re.compile(r"\d+(?:,\d+)?\s*(?:Prozent|%)|\b(?:je\s+zur\s+|die\s+)?Hälfte\b|"
                       r"\b(?:ein|zwei)\s+Drittel\b", re.I)
 DEADLINE_START = re.compile(
-    r"\b(?:bis\s+(?:spätestens\s+)?(?:zum|zur|zu|Ende|Mitte|Anfang)?|spätestens\s+(?:zum|zur|bis)?"
+    r"\b(?:bis(?:\s+spätestens)?(?:\s+(?:zum|zur|zu|Ende|Mitte|Anfang))?"
+    r"|spätestens(?:\s+(?:zum|zur|bis))?|im(?=\s+(?:ersten|zweiten|dritten|vierten|[1-4]\.)\s+"
+    r"(?:Halbjahr|Quartal)|\s+(?:Laufe\s+des\s+)?Jahre?s?\s+20\d{2}\b)"
     r"|zur(?=\s+(?:\d+\.\s*(?:Sitzung|[A-ZÄÖÜ])|nächsten|kommenden|Frühjahrs|Herbst))"
     r"|zu(?=\s+(?:ihrer|seiner)\s))"
     r"(?=\s)",
@@ -56,9 +58,11 @@ DEADLINE_START = re.compile(
 )
 DEADLINE_END = re.compile(
     r"(?:\d{4}|\d{4}/\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\w*(?:sitzung|konferenz|tagung|quartal)s?"
+    r"|Jahres"
     r"|(?-i:[A-ZÄÖÜ][\w\-]*MK|[A-ZÄÖÜ]{3,5}))$", re.I
 )
 TOKEN = re.compile(r"\S+")
+ORDINALS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4}
 
 
 @dataclass(frozen=True)
@@ -122,10 +126,15 @@ def find_deadline(text: str) -> Deadline | None:
         date = dates[0].iso if dates else None
         if date is None and year and re.match(r"bis\s+(?:spätestens\s+)?Ende\s+20\d{2}$", phrase):
             date = f"{year.group(1)}-12-31"
-        quarter = re.search(r"\b([1-4])\.\s*Quartal\s+(20\d{2})$", phrase)
+        if date is None and year and re.match(r"bis\s+(?:spätestens\s+)?Mitte\s+20\d{2}$", phrase):
+            date = f"{year.group(1)}-06-30"
+        quarter = re.search(r"\b([1-4]\.|ersten|zweiten|dritten|vierten)\s*(Quartal|Halbjahr)s?\s+"
+                            r"(20\d{2})$", phrase)
         if date is None and quarter:
-            month = 3 * int(quarter.group(1))
-            date = f"{quarter.group(2)}-{month:02d}-{30 if month in (6, 9) else 31}"
+            n = ORDINALS.get(quarter.group(1), 0) or int(quarter.group(1).rstrip("."))
+            month = (3 if quarter.group(2) == "Quartal" else 6) * n
+            if month <= 12:
+                date = f"{quarter.group(3)}-{month:02d}-{30 if month in (6, 9) else 31}"
         return Deadline(
             phrase, date, year.group(1) if year else None, sitting.group(1) if sitting else None
         )

@@ -102,3 +102,17 @@ def test_provenance_offsets_point_at_the_sentence(extract, tmp_path):
     for st in res[0].statements:
         assert text[st.source.start:st.source.end] == st.source.sentence
         assert st.source.point == "1"
+
+
+def test_more_deadline_forms(extract):
+    res = extract("1. Die DMK bittet den Bund, bis 31. Dezember 2026 zu berichten.\n\n"
+                  "2. Die DMK bittet die FITKO, im ersten Halbjahr 2027 einen Entwurf "
+                  "vorzulegen.\n\n"
+                  "3. Die DMK bittet das BMI, spätestens zum 30.6.2026 Zahlen zu liefern.\n\n"
+                  "4. Die DMK bittet das BMG, bis Ende des Jahres eine Liste vorzulegen.\n\n"
+                  "5. Die DMK bittet das BSI, im Jahr 2027 erneut zu berichten.\n")
+    got = [(s.deadline, s.deadline_date) for s in res[0].statements]
+    assert got == [("bis 31. Dezember 2026", "2026-12-31"),
+                   ("im ersten Halbjahr 2027", "2027-06-30"),
+                   ("spätestens zum 30.6.2026", "2026-06-30"), ("bis Ende des Jahres", None),
+                   ("im Jahr 2027", None)]
