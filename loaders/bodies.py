@@ -90,6 +90,9 @@ LAND_ADJECTIVES = {"Sächsisch": "DE-SN", "Bayerisch": "DE-BY", "Niedersächsisc
                    "Saarländisch": "DE-SL", "Hamburgisch": "DE-HH", "Bremisch": "DE-HB"}
 LAND_GENITIVE = re.compile(r"\s+(?:des\s+(?:Landes|Freistaate?s)|der\s+(?:Freien\s+(?:und\s+)?"
                            r"Hansestadt|Landesregierung))\s+(?P<land>[A-ZÄÖÜ][\w\-]+)")
+# A company or registered association: "SachsenEnergie AG", "Stadtwerke Musterstadt GmbH".
+COMPANY = re.compile(r"(?<![\w\-])(?P<name>[A-ZÄÖÜ][\w\-&]*(?:\s+[A-ZÄÖÜ][\w\-&]*){0,3})\s+"
+                     r"(?P<form>AG|GmbH|gGmbH|mbH|SE|eG|KG|AöR|e\.\s?V\.)(?![\w])")
 ABBR = re.compile(r"\s*\((?P<abbr>[A-ZÄÖÜ][\w\-]{1,12}(?:\s[A-ZÄÖÜ][\w\-]{1,8})?)\)")
 
 
@@ -179,6 +182,13 @@ def land_ministry(name: str, land: str | None, abbr: str | None) -> ActorRef:
     aliases = tuple(a for a in (abbr, f"{abbr} {land}" if abbr and land else None) if a)
     return ActorRef(id=f"{land}/{key}" if land else key, name=name, type_key="land_ministry",
                     aliases=aliases, known=False, abbr=abbr, level="ministry", land=land)
+
+
+def company(name: str, form: str) -> ActorRef:
+    """A company or registered association; its name without the legal form is an alias."""
+    full = f"{name} {form}"
+    return ActorRef(id=slug(full), name=full, type_key="agency", aliases=(name,), known=False,
+                    level="agency")
 
 
 def kommune(name: str, land: str | None = None) -> ActorRef:

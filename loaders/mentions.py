@@ -14,6 +14,7 @@ from loaders.bodies import (
     ABBR,
     ADJECTIVE,
     ARTICLE_WORDS,
+    COMPANY,
     FOR_TAIL,
     GENERIC,
     HEAD_RE,
@@ -27,6 +28,7 @@ from loaders.bodies import (
     STOP_TAIL,
     TOWN,
     canonical_head,
+    company,
     head_key,
     kommune,
     kommune_kind,
@@ -228,6 +230,7 @@ class ActorRegistry:
             for m in MEMBERS.finditer(sentence):
                 out = [x for x in out if not _overlaps(x, m.start(), m.end())]
                 out.append(Mention(m.start(), m.end(), self.issuer, m.group()))
+        out += self._abbreviations(sentence, out)
         out.sort(key=lambda x: x.start)
         bodies: list[Mention] = []
         for m in HEAD_RE.finditer(sentence):
@@ -243,6 +246,7 @@ class ActorRegistry:
             out = [x for x in out if x not in inside]
             bodies.append(body)
         out += bodies
+        out += self._companies(sentence, out)
         for x in bodies:
             if x.actor.abbr and not x.actor.known:
                 self.abbrs.setdefault(x.actor.abbr, x.actor)
@@ -258,6 +262,22 @@ class ActorRegistry:
             if not x.pronoun:
                 x.actor = self.remember(x.actor)
         return out
+
+    def _companies(self, sentence: str, out: list[Mention]) -> list[Mention]:
+        """ "der SachsenEnergie AG": a company the gazetteer does not know."""
+        found: list[Mention] = []
+        for m in COMPANY.finditer(sentence):
+            words = m.group("name").split()
+            while words and words[0] in ARTICLE_WORDS:
+                words.pop(0)
+            if not words:
+                continue
+            start = m.start("name") + m.group("name").index(words[0])
+            if any(_overlaps(x, start, m.end()) for x in out):
+                continue
+            actor = company(" ".join(words), re.sub(r"\s+", " ", m.group("form")))
+            found.append(Mention(start, m.end(), actor, sentence[start:m.end()]))
+        return found
 
     def _abbreviations(self, sentence: str, out: list[Mention]) -> list[Mention]:
         """ "das MIK" after "Ministerium des Innern und für Kommunales (MIK)"."""

@@ -86,6 +86,10 @@ PATTERNS: list[tuple[str, str, str]] = [
         r"\bzuständig\b",
     ),
     ("FINANCES", "thing", r"(?<!zu )\b(?:fördert|finanziert|finanzieren)\b"),
+    ("FINANCES", "thing", r"\bsich\b(?P<obj>[^;]{1,160}?(?:Euro|€|%|Prozent)[^;]{0,80}?)"
+     r"\b(?:beteiligt|beteiligen)\b"),
+    ("FINANCES", "thing", r"\b(?:beteiligt|beteiligen)\s+sich\b"
+     r"(?=[^.;]{0,120}?(?:Euro|€|%|Prozent))"),
     (
         "FINANCES",
         "passive",

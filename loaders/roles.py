@@ -12,8 +12,8 @@ FOR_PP = re.compile(
     r"\b[Ff]ür\s+(?P<obj>(?:die|den|das)\s+[^,;]+?)(?=\s+(?:hat|haben|ist|sind|"
     r"wird|werden|liegt|übernimmt|als)\b|,|;|$)"
 )
-COOP = re.compile(r"\b(?:gemeinsam\s+mit|in\s+(?:enger\s+)?(?:Abstimmung|Zusammenarbeit)\s+mit)"
-                  r"\s+")
+COOP = re.compile(r"\b(?:gemeinsam\s+mit|in\s+(?:enger\s+)?(?:Abstimmung|Zusammenarbeit)\s+mit|"
+                  r"(?:Zweck|Kooperations|Verwaltungs)vereinbarung(?:en)?\s+mit)\s+")
 # Head words of programmes, plans, funds, platforms and projects.
 INITIATIVE_HEAD = (r"(?:plan|programm|fonds|plattform|projekt|kompetenzzentrum|pakt|strategie|"
                    r"initiative|offensive|netzwerk)")

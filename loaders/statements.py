@@ -122,6 +122,9 @@ def _thing_objects(ctx: Context, s: str, start: int, end: int, mentions: list[Me
                            r"(?P<p>(?:[^,;]|,(?=\d))+)", region)
         if purpose and re.match(r"(?:Jahre?|Haushaltsjahre?|Zeitraum|Dauer)\b", purpose.group("p")):
             return [matter(ctx.title)] if ctx.title else []  # a period, not a purpose
+        share_in = re.search(r"\ban\s+(?:den|der|dem)\s+(?P<p>[^,;]+)", region)
+        if not purpose and share_in and re.search(r"\bbeteilig", s):
+            purpose = share_in  # "beteiligt sich mit 3,5 Mrd. Euro an den Investitionskosten"
         if purpose:
             region = purpose.group("p")
             start = s.index(region, start)

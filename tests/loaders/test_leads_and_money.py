@@ -68,3 +68,21 @@ def test_established_in_a_welcomed_dass_clause(extract, triples):
     res = extract("1. Die DMK begrüßt, dass der Bund eine Koordinierungsstelle Cloud eingerichtet "
                   "hat.\n")
     assert ("DE", "ESTABLISHES", "Koordinierungsstelle Cloud") in triples(res)
+
+
+def test_company_as_partner_and_agreement_with_a_town(extract, triples):
+    res = extract("1. Die DMK stimmt dem Abschluss einer Zweckvereinbarung mit der Gemeinde "
+                  "Musterdorf zu. Die FITKO arbeitet dabei in Abstimmung mit der Datenwerk "
+                  "Nord GmbH.\n")
+    got = triples(res)
+    assert ("DMK", "COOPERATES_WITH", "Gemeinde Musterdorf") in got
+    assert ("FITKO", "COOPERATES_WITH", "Datenwerk Nord GmbH") in got
+
+
+def test_share_in_costs_with_sich_beteiligen(extract, triples):
+    res = extract("1. Die DMK stellt fest, dass sich der Bund mit bis zu 2 Mrd. Euro an den "
+                  "Investitionskosten beteiligt.\n\n2. Die DMK bittet die Länder, sich an der "
+                  "Erprobung zu beteiligen.\n")
+    fin = [s for s in res[0].statements if s.predicate == "FINANCES"]
+    assert [(s.subject.id, s.object.name) for s in fin] == [("DE", "Investitionskosten")]
+    assert "2 Mrd. Euro" in fin[0].amount
