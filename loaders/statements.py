@@ -14,7 +14,7 @@ from loaders.clauses import (
     subjects_before,
 )
 from loaders.context import MONEY_WORDS, Context, add, is_plural, resolve
-from loaders.dates import find_amount
+from loaders.dates import find_amount, find_deadline
 from loaders.leads import cooperation, lead, leads_task, participles, passive
 from loaders.mentions import Mention
 from loaders.predicates import NEGATION, SUBJUNCTIVE, Trigger, find_triggers
@@ -47,16 +47,18 @@ def _subjects(ctx: Context, s: str, trig: Trigger, mentions: list[Mention],
 
 
 def header_statements(ctx: Context, header: list[Paragraph]) -> None:
-    """ "Vorsitz: Hamburg" in the heading of a body's paper: that Land leads the issuer."""
+    """ "Vorsitz: Hamburg" in the heading of a body's paper: that actor leads the issuer; a
+    chair the gazetteer does not know ("Vorsitz: Landesamt für Umwelt") is a body too."""
     for par in header:
         line = CHAIR_LINE.match(par.text)
         if not line or ctx.issuer is None:
             continue
         sent = Sentence(par.start, par.end, par.text, None, "header")
-        for m in ctx.registry.gazetteer.find_all(line.group("who")):
-            from_gazetteer = ctx.registry.mentions(m.surface)
-            if from_gazetteer:
-                add(ctx, sent, from_gazetteer[0].actor, "LEADS", ctx.issuer)
+        found = [m.actor for m in ctx.registry.mentions(line.group("who"))
+                 if not m.pronoun and m.actor.id != ctx.issuer.id]
+        several = re.search(r"\bund\b|,|/", line.group("who"))  # "Vorsitz: Bremen und Hessen"
+        for actor in found[:2 if several else 1]:
+            add(ctx, sent, actor, "LEADS", ctx.issuer)
 
 
 def _address(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention],
@@ -89,11 +91,21 @@ def _address(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention
                 add(ctx, sent, subject, trig.predicate, target, action, action=action)
             if target is not None and trig.predicate in {"TASKS", "REQUESTS"}:
                 leads_task(ctx, sent, target, action)
+        if group and trig.predicate in {"TASKS", "REQUESTS"}:
+            ctx.last_object = _task_object(action, ctx.title) or ctx.last_object
     if not objs and trig.predicate == "RECOMMENDS":
         rest = s[trig.end:]
         for subject in subjects:
             add(ctx, sent, subject, trig.predicate, matter(rest, ctx.title), rest,
                  action=rest.strip(" ,."))
+
+
+def _task_object(action: str, title: str | None) -> MatterRef | None:
+    """What a request is about, for a later "hierfür": "ein Förderprogramm aufzulegen"."""
+    deadline = find_deadline(action)
+    action = action.replace(deadline.text, "") if deadline else action
+    action = re.split(r"\s+und\s+(?=\w+\s)", action, maxsplit=1)[0]
+    return matter(action, title) if re.search(r"[A-ZÄÖÜ]", action) else None
 
 
 def _dative(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention],
@@ -112,9 +124,30 @@ def _dative(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention]
                 add(ctx, sent, subject, trig.predicate, m.actor, s[trig.start:])
 
 
+def _that_object(s: str, start: int, end: int, mentions: list[Mention],
+                 title: str | None) -> MatterRef | None:
+    """ "begrüßt, dass das BBK eine Kompetenzstelle eingerichtet hat": the noun phrase the
+    dass-clause is about (after its actors), without the verbs at its end."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end and not m.pronoun]
+    begin = inside[-1].end if inside else start
+    clause = re.split(r";\s", s[begin:end], maxsplit=1)[0]
+    clause = re.sub(r"(?:\s+(?:[a-zäöü][\w\-]*|\d+))+\s*[.!]?$", "", clause)  # verbs last
+    clause = re.sub(r"^\s*(?:am\s+\S+\s+|bereits\s+|nun\s+|jetzt\s+)+", "", clause)
+    if re.search(r"[A-ZÄÖÜ]", clause):
+        return matter(clause, title)
+    if len(inside) > 1:  # "… eine Kompetenzstelle Ehrenamt eingerichtet hat": the body set up
+        return matter(inside[-1].surface, title)
+    return None
+
+
 def _thing_objects(ctx: Context, s: str, start: int, end: int, mentions: list[Mention],
                    predicate: str) -> list[ActorRef | MatterRef]:
     region = s[start:end]
+    that = re.match(r"\s*,?\s*dass\s+", region)
+    if predicate == "WELCOMES" and that:
+        obj = _that_object(s, start + that.end(), end, mentions, ctx.title)
+        if obj is not None:
+            return [obj]
     if predicate == "FINANCES" and re.match(r"\s*(?:hierfür|dafür|hierzu)\b", region):
         return [ctx.last_object] if ctx.last_object else []
     if predicate == "FINANCES":

@@ -124,3 +124,20 @@ def test_pronouns_agree_in_gender_and_number(extract, triples):
     assert any(t[:2] == ("BR", "SUPPORTS") for t in got)
     assert not any(t[:2] == ("BSI", "SUPPORTS") for t in got)
     assert ("BMG", "COOPERATES_WITH", "DST") in got
+
+
+def test_chair_line_with_unknown_body_and_hierfuer_after_a_request(extract, triples):
+    header = ("12. Digitalministerkonferenz (DMK)\n\n14.03.2025 in Hamburg\n\n"
+              "Vorsitz: Landesamt für Umwelt Bayern\n\nTOP 3\n\nBeschluss:\n\n")
+    res = extract("1. Die DMK bittet den Bund, bis Ende 2026 ein Förderprogramm Offene Daten "
+                  "aufzulegen. Die Länder stellen hierfür jährlich 2 Mio. Euro bereit.\n",
+                  header=header)
+    got = triples(res)
+    assert ("DE-LAENDER", "FINANCES", "Förderprogramm Offene Daten") in got
+    assert [t for t in got if t[1] == "LEADS"] == [("landesamt-fuer-umwelt", "LEADS", "DMK")]
+
+
+def test_welcomed_dass_clause_gives_its_noun_phrase(extract, triples):
+    res = extract("1. Die DMK begrüßt, dass der Deutsche Städtetag und der Deutsche Landkreistag "
+                  "eine gemeinsame Arbeitshilfe für Cloudverträge erarbeiten.\n")
+    assert ("DMK", "WELCOMES", "gemeinsame Arbeitshilfe für Cloudverträge") in triples(res)
