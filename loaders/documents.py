@@ -15,6 +15,8 @@ from loaders.html import html_lines
 from loaders.pdf import pdf_lines
 from loaders.textnorm import normalise_lines
 
+# Control characters other than \t \n \f \r, and the replacement character.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 MAX_BYTES = 100 * 1024 * 1024
 TEXT_ENCODINGS = {"utf_8", "cp1252", "latin_1", "iso8859_15", "utf_16", "utf_16_le",
                   "utf_16_be", "ascii", "cp850", "mac_roman"}
@@ -55,8 +57,8 @@ def decode_text(path: Path, data: bytes) -> str:
 def _looks_binary(text: str) -> bool:
     if not text.strip():
         return False
-    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
-    letters = sum(ch.isalpha() for ch in text)
+    bad = len(CONTROL_CHARS.findall(text))
+    letters = sum(map(str.isalpha, text))
     return bad > 0.02 * len(text) or letters < 0.3 * len(text.strip())
 
 

@@ -28,7 +28,9 @@ CONSULTING_ROW = re.compile(r"\b(?:Vorberatung|vorberatend|Kenntnisnahme|Anhöru
                             r"beschließend|Beschlussfassung)\s*$|\d{2}\.\d{2}\.\d{2,4}\s+"
                             r"(?:[Öö]ffentlich|[Nn]ichtöffentlich|Ö|N)\s*$")
 COUNCIL_SPEAKS = re.compile(r"\b(?:Der|Die)\s+(?P<organ>" + COUNCILS + r")\s+(?:beschließt|"
-                            r"nimmt|stimmt|beauftragt|bittet)\b")
+                            r"nimmt|stimmt|beauftragt|bittet|fasst|billigt|genehmigt|ermächtigt)\b")
+# "Sitzung des Gemeinderates", "Niederschrift über die Sitzung des Stadtrats"
+COUNCIL_SITTING = re.compile(r"\bSitzung\s+(?:des|der)\s+(?P<organ>" + COUNCILS + r")(?:e?s)?\b")
 RECIPIENT = re.compile(r"^(?:Empfehlung|Bericht|Vorlage|Antrag)\s+an\b|^an\s+die\b", re.I)
 OWN_BODY = re.compile(r"^(?:[A-ZÄÖÜ][\w\-]*\s+)?(?P<head>Arbeitsgruppe|Arbeitskreis|Projektgruppe|"
                       r"Unterarbeitsgruppe|Ausschuss|Kommission|Fachkommission|Lenkungskreis|"
@@ -79,7 +81,8 @@ def _council(header: list[Paragraph], text: str) -> tuple[str, str | None] | Non
         return None
     organ = next((ORGAN.search(p.text) for p in header if ORGAN.search(p.text)), None)
     decides = next((m for p in header for m in [DECIDING_ROW.match(p.text)] if m), None)
-    speaks = COUNCIL_SPEAKS.search(text)
+    speaks = COUNCIL_SPEAKS.search(text) or next(
+        (m for p in header for m in [COUNCIL_SITTING.search(p.text)] if m), None)
     name = (organ.group("organ") if organ else decides.group("organ") if decides
             else speaks.group("organ") if speaks else None)
     return f"{_cased(kommune.group('kind'))} {_cased(kommune.group('name'))}", name

@@ -59,7 +59,8 @@ PATTERNS: list[tuple[str, str, str]] = [
         r"\b(?:nimmt|nehmen)\b(?P<obj>.{1,200}?)\b(?:zur\s+Kenntnis|z\.\s?K\.)",
     ),
     ("WELCOMES", "thing", r"\b(?:begrüßt|begrüßen)\b"),
-    ("ADOPTS", "thing", r"\b(?:beschließt|beschließen|verabschiedet|verabschieden)\b(?!\s*:)"),
+    ("ADOPTS", "thing", r"\b(?:beschließt|beschließen|verabschiedet|verabschieden|billigt|billigen|"
+     r"genehmigt|genehmigen)\b(?!\s*:)"),
     ("ADOPTS", "thing", r"\b(?:stimmt|stimmen)\b(?P<obj>.{1,160}?)\bzu\b(?=[\s.,;]|$)"),
     ("ADOPTS", "thing", r"\b(?:hat|haben)\b(?P<obj>.{1,160}?)\bbeschlossen\b(?!\s*:)"),
     ("ADOPTS", "thing", r"(?P<obj>)\bbeschlossen\s+(?:hat|haben)\b"),

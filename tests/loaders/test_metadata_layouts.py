@@ -58,3 +58,16 @@ def test_attachment_cited_in_the_text(extract):
     res = extract("1. Die DMK stimmt dem Vertrag in der Fassung der Anlage zu. Der Bericht liegt "
                   "vor (Anlage).\n")
     assert res[0].attachments == ["Anlage"]
+
+
+def test_council_minutes_with_zero_padded_points_and_billigt(extract, triples):
+    header = ("Gemeinde Sankt Martin\nNiederschrift über die öffentliche Sitzung des Gemeinderates "
+              "am 14.04.2026\n\nTOP 3 Bauleitplanung Sonnenhang\n\nDer Gemeinderat fasst folgenden "
+              "Beschluss:\n")
+    res = extract("01 Der Gemeinderat billigt den Entwurf des Bebauungsplans Sonnenhang.\n"
+                  "02 Die Verwaltung wird beauftragt, den Entwurf auszulegen.\n"
+                  "Abstimmungsergebnis: einstimmig\n", header=header)
+    r = res[0]
+    assert r.issuer.name == "Gemeinderat Sankt Martin" and r.item == "TOP 3"
+    assert [(s.predicate, s.source.point) for s in r.statements] == [("ADOPTS", "1"),
+                                                                     ("TASKS", "2")]
