@@ -213,7 +213,7 @@ class ActorRegistry:
         genitive = GENITIVE_OWNER.match(sentence, end)
         if owner is None and genitive:
             after = next((x for x in out if x.start > end and re.fullmatch(
-                r"(?:der|des)(?:\s+(?:Vorsitz|Sitz)?(?:Lande?s|Freistaate?s))?",
+                r"(?:der|des)(?:\s+(?:Vorsitz|Sitz)?(?:[Ll]ande?s|[Ff]reistaate?s))?",
                 sentence[end:x.start].strip())), None)
             if after is not None:
                 owner, end = after.actor, after.end

@@ -68,6 +68,10 @@ PLACE = re.compile(
     r"[A-ZÄÖÜ][\w\-]+)?)|\bOrt\s*:\s*(?P<place2>[A-ZÄÖÜ][\w\-]+)"
     r"|\d{2,4},\s+(?P<place3>[A-ZÄÖÜ][\w\-]+)$", re.M
 )
+# The sender line of a letterhead: "Sächsische Staatskanzlei", "Der Oberbürgermeister".
+LETTERHEAD = re.compile(r"^(?:[A-ZÄÖÜ]\w+e\s+)?(?:Staatskanzlei|Senatskanzlei|Staatsministerium|"
+                        r"Ministerium|Landratsamt|Bürgermeisteramt|Senatsverwaltung)\b|^(?:Der|Die)\s+"
+                        r"(?:Oberbürgermeister(?:in)?|Bürgermeister(?:in)?|Landrat|Landrätin|Senat)\s*$")
 # A document kind and the body it is of: "Empfehlung der BLAG KliNa", "Ergebnisprotokoll – TOP 4".
 DOC_KIND = re.compile(r"^(?:Beschluss|Empfehlung|Entschließung|Ergebnisprotokoll|Protokoll|"
                       r"Niederschrift|Auszug|Beschlusssammlung|Sammlung|Stellungnahme|"
@@ -260,6 +264,8 @@ def _title(header: list[Paragraph], issuer: ActorRef | None, registry: ActorRegi
         if find_dates(t) or SESSION.search(t) or SUBMITTERS.match(t) or len(t.split()) < 2:
             continue
         if PAPER.search(t) or DOC_KIND.match(t) and _words_besides_actors(t, registry) <= 3:
+            continue
+        if LETTERHEAD.match(t) and len(t.split()) <= 6:
             continue
         found = registry.gazetteer.find_all(t)
         covered = sum(f.end - f.start for f in found)

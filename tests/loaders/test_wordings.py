@@ -141,3 +141,14 @@ def test_welcomed_dass_clause_gives_its_noun_phrase(extract, triples):
     res = extract("1. Die DMK begrüßt, dass der Deutsche Städtetag und der Deutsche Landkreistag "
                   "eine gemeinsame Arbeitshilfe für Cloudverträge erarbeiten.\n")
     assert ("DMK", "WELCOMES", "gemeinsame Arbeitshilfe für Cloudverträge") in triples(res)
+
+
+def test_body_of_a_named_land_and_title_not_a_body_line(extract):
+    header = ("Freistaat Sachsen\nSächsische Staatskanzlei\n\nBeschluss der Staatsregierung vom "
+              "12. Mai 2026\n\nDigitale Schulen 2030\n\nDie Staatsregierung beschließt:\n\n")
+    res = extract("1. Die Staatsregierung beschließt das Programm „Digitale Schulen 2030“.\n\n"
+                  "2. Die Staatskanzlei des Landes Niedersachsen wird gebeten, den Beschluss "
+                  "zu übermitteln.\n", header=header)
+    r = res[0]
+    assert r.issuer.id == "DE-SN/staatsregierung" and r.title == "Digitale Schulen 2030"
+    assert any(s.object.id == "DE-NI/staatskanzlei" for s in r.statements)
