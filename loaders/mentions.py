@@ -51,6 +51,8 @@ GENITIVE_OWNER = re.compile(r"\s+(?:der|des)\s+")
 MEMBERS = re.compile(
     r"(?<![\w\-])(?:[Dd]ie\s+)?(?=[A-ZÄÖÜ])(?i:\w*?(?:minister|senator)innen)\b[^.;:]{0,140}?"
     r"\bder\s+Länder\b"
+    r"|^(?:Die\s+)?[A-ZÄÖÜ]\w*?(?:minister|senator)innen\s+und\s+[A-ZÄÖÜ]\w*?(?:minister|senator)"
+    r"(?:en)?(?![\w\-])(?!\s+(?:der|des|für)\s)"
 )
 LAND_ANAPHOR = re.compile(r"(?<![\w\-])(?:[Dd]as|[Dd]em|[Dd]es)\s+(?P<w>Land(?:es)?)(?![\w\-])"
                           r"(?!\s+[A-ZÄÖÜ])")

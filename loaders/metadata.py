@@ -40,14 +40,15 @@ SESSION = re.compile(
     r"[A-ZÄÖÜ]\w*konferenz)"
 )
 ITEM = re.compile(
-    r"\b(?:TOP|Tagesordnungspunkt)\s+(\d+[a-z]?(?:\.\d+)?)"
+    r"\b(?:TOP|Tagesordnungspunkt)\s+((?:\d+[a-z]?|[IVX]{1,5}\.\d+)(?:\.\d+)?)"
     r"|\bBeschluss(?:\s+Nr\.)?\s+(\d{4}/\d+)"
 )
 # A paper's number when no agenda item is given: "Vorlage Nr.: 2025/0456", "Drucksache 123/25".
 PAPER = re.compile(r"\b(?P<kind>Vorlage|Drucksache|Beschlussvorlage|Sitzungsvorlage)"
                    r"(?P<nr>\s+Nr\.?)?\s*:?\s*(?P<num>[A-Z]{0,4}[\-\s]?\d[\w\-]*/\d{2,4})\b")
 TITLE_LABEL = re.compile(
-    r"^(?:(?:Betreff|Gegenstand|Thema)\s*:|(?:TOP|Tagesordnungspunkt)\s+\d+[a-z]?(?:\.\d+)*"
+    r"^(?:(?:Betreff|Gegenstand|Thema)\s*:|(?:TOP|Tagesordnungspunkt)\s+(?:\d+[a-z]?|[IVX]{1,5})"
+    r"(?:\.\d+)*"
     r"(?:\s*:|\s+(?=[A-ZÄÖÜ][a-zäöüß])))\s*(?P<title>.+)$"
 )
 SUBMITTERS = re.compile(

@@ -23,7 +23,8 @@ SECTION = re.compile(
 )
 ONE_SENTENCE_BREAK = re.compile(r"[.!?:;…]")
 ITEM_HEADING = re.compile(
-    r"^(?:TOP|Tagesordnungspunkt)\s+\d+[a-z]?\b|^Beschluss\s+(?:Nr\.\s*)?\d{4}/\d+", re.I)
+    r"^(?:TOP|Tagesordnungspunkt)\s+(?:\d+[a-z]?\b|[IVX]{1,5}\.\d+)"
+    r"|^Beschluss\s+(?:Nr\.\s*)?\d{4}/\d+", re.I)
 
 
 @dataclass

@@ -71,3 +71,17 @@ def test_council_minutes_with_zero_padded_points_and_billigt(extract, triples):
     assert r.issuer.name == "Gemeinderat Sankt Martin" and r.item == "TOP 3"
     assert [(s.predicate, s.source.point) for s in r.statements] == [("ADOPTS", "1"),
                                                                      ("TASKS", "2")]
+
+
+def test_roman_agenda_item_and_members_without_der_laender(extract, triples):
+    header = ("Justizministerkonferenz\nFrühjahrskonferenz am 5. und 6. Juni 2026 in "
+              "Saarbrücken\n\nTOP II.7\nDigitales Grundbuch\n\nBeschluss:\n\n")
+    res = extract("1. Die Justizministerinnen und Justizminister nehmen den Bericht der "
+                  "Arbeitsgruppe Grundbuch zur Kenntnis.\n\n2. Sie bitten das Ministerium der "
+                  "Justiz des Landes Rheinland-Pfalz, einen Zeitplan vorzulegen.\n", header=header)
+    r = res[0]
+    assert (r.item, r.title, r.date) == ("TOP II.7", "Digitales Grundbuch", "2026-06-05")
+    got = triples(res)
+    assert any(t[:2] == ("JuMiKo", "TAKES_NOTE") for t in got)
+    assert ("JuMiKo", "REQUESTS", "Ministerium der Justiz") in got
+    assert any(s.object.id == "DE-RP/ministerium-der-justiz" for s in r.statements)
