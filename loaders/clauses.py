@@ -25,7 +25,8 @@ CUT_WORDS = re.compile(r"\s+(?:über\s+(?:die|den|das)\s+(?=[A-ZÄÖÜ])|mit\s+(
 LEADING = re.compile(r"^(?:(?:in|an|auf|für|über|zu|zur|zum|mit|bei|von|vom|im|am)\s+"
                      r"(?:die|den|das|dem|der|des|eine[nmrs]?)?\s*|(?:als\s+Anlage\s*\d*\s+)?"
                      r"beigefügte[nmrs]?\s+|diese[nmrs]?\s+|dieses\s*$)+")
-TRAILING = re.compile(r"(?:\s+(?:und|sowie|oder|bzw\.|zu|[a-zäöü]+zu[a-zäöü]+(?:en|ern|eln)|"
+TRAILING = re.compile(r"(?:\s+(?:und|sowie|oder|bzw\.|zu|von|mit|"
+                      r"[a-zäöü]+zu[a-zäöü]+(?:en|ern|eln)|"
                       r"zu\s+[a-zäöü]+en))+\s*$")
 
 

@@ -45,7 +45,8 @@ ITEM = re.compile(
 )
 # A paper's number when no agenda item is given: "Vorlage Nr.: 2025/0456", "Drucksache 123/25".
 PAPER = re.compile(r"\b(?P<kind>Vorlage|Drucksache|Beschlussvorlage|Sitzungsvorlage)"
-                   r"(?P<nr>\s+Nr\.?)?\s*:?\s*(?P<num>[A-Z]{0,4}[\-\s]?\d[\w\-]*/\d{2,4})\b")
+                   r"(?P<nr>\s+Nr\.?)?\s*:?\s*(?P<num>(?:[A-Z]{1,4}[\-/\s]?)?\d[\w\-]*(?:/\d{2,4})+)"
+                   r"\b")
 TITLE_LABEL = re.compile(
     r"^(?:(?:Betreff|Gegenstand|Thema)\s*:|(?:TOP|Tagesordnungspunkt)\s+(?:\d+[a-z]?|[IVX]{1,5})"
     r"(?:\.\d+)*"
@@ -180,8 +181,10 @@ def _sitting_date(header: list[Paragraph], organ: str | None = None) -> str | No
             score = 0
             if organ and re.search(r"(?:^|\s)" + re.escape(organ) + r"\b", own):
                 score += 6
-            if re.search(r"\b(?:Entscheidung|Beschlussfassung)\b", following):
+            if re.search(r"\b(?:Entscheidung|Beschlussfassung|beschließend)\b", following):
                 score += 3
+            if organ and re.match(r"\s*" + re.escape(organ) + r"\b", following):
+                score += 6  # a date-first row: "28.05.2026 Rat der Stadt (beschließend)"
             if labelled and re.search(r"Datum\s*:\s*$", before):
                 score += 6
             if re.search(r"^\(?Beschluss\s+(?:der|des)\s+[^,;]{3,80}\s+vom\s+$", before):

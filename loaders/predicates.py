@@ -103,7 +103,7 @@ PATTERNS: list[tuple[str, str, str]] = [
         r"\b(?:stellt|stellen)\b(?P<obj>.{1,160}?)\b(?:bereit|zur\s+Verfügung)\b",
     ),
     ("FINANCES", "thing", r"\b(?:trägt|tragen)\b(?=[^.;]{0,80}?(?:\b(?:Kosten|Eigenanteil|Anteil|"
-     r"Hälfte|Prozent|Drittel|Viertel)\b|\d\s*%))"),
+     r"Hälfte|Prozent|Drittel|Viertel|Euro|\w*[Bb]eitrag)\b|\d\s*%|€))"),
     (
         "ESTABLISHES",
         "thing",

@@ -85,3 +85,19 @@ def test_roman_agenda_item_and_members_without_der_laender(extract, triples):
     assert any(t[:2] == ("JuMiKo", "TAKES_NOTE") for t in got)
     assert ("JuMiKo", "REQUESTS", "Ministerium der Justiz") in got
     assert any(s.object.id == "DE-RP/ministerium-der-justiz" for s in r.statements)
+
+
+def test_date_first_beratungsfolge_rows_and_membership_fee(extract):
+    header = ("Hansestadt Musterburg\nBeschlussvorlage\nVorlage Nr. VO/0815/26\n\n"
+              "Beratungsfolge:\n12.05.2026   Ausschuss für Umwelt und Klima (Vorberatung)\n"
+              "19.05.2026   Verwaltungsausschuss (Vorberatung)\n"
+              "28.05.2026   Rat der Hansestadt Musterburg (beschließend)\n\n"
+              "Betreff: Beitritt zum Klimabündnis\n\nBeschlussvorschlag:\nDer Rat beschließt:\n\n")
+    res = extract("1. Die Stadt trägt den Mitgliedsbeitrag von jährlich 4.500 Euro.\n",
+                  header=header)
+    r = res[0]
+    assert (r.issuer.name, r.date, r.item) == ("Rat Musterburg", "2026-05-28",
+                                               "Vorlage Nr. VO/0815/26")
+    fin = r.statements[0]
+    assert (fin.predicate, fin.object.name, fin.amount) == ("FINANCES", "Mitgliedsbeitrag",
+                                                            "jährlich 4.500 Euro")
