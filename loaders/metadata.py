@@ -260,27 +260,35 @@ def _title(header: list[Paragraph], issuer: ActorRef | None, registry: ActorRegi
         m = TITLE_LABEL.match(p.text)
         if m:
             return m.group("title").strip()
-    for p in header:
-        t = p.text
-        if re.fullmatch(r"\(.*\)", t) or t.endswith(":") or re.match(r"^[\w\s\-]+:\s", t) \
-                or "|" in t or ITEM.match(t):
-            continue
-        if find_dates(t) or SESSION.search(t) or SUBMITTERS.match(t) or len(t.split()) < 2:
-            continue
-        if PAPER.search(t) or DOC_KIND.match(t) and _words_besides_actors(t, registry) <= 3:
-            continue
-        if LETTERHEAD.match(t) and len(t.split()) <= 6:
-            continue
-        found = registry.gazetteer.find_all(t)
-        covered = sum(f.end - f.start for f in found)
-        if covered > 0.5 * len(t) or KOMMUNE.match(t) or t in {"Beschluss", "Beschlussvorlage"}:
-            continue
-        return t
+    for strict in (True, False):
+        # Second pass: a title may have a colon ("Agenda: Entlastung der Kommunen") or name
+        # the sitting it is for ("… für die 104. Umweltministerkonferenz").
+        for p in header:
+            if _title_like(p.text, registry, strict):
+                return p.text
     return None
 
 
+def _title_like(t: str, registry: ActorRegistry, strict: bool) -> bool:
+    if re.fullmatch(r"\(.*\)", t) or t.endswith(":") or "|" in t or ITEM.match(t):
+        return False
+    if strict and (re.match(r"^[\w\s\-]+:\s", t) or SESSION.search(t)):
+        return False
+    if not strict and len(t.split()) <= 4:
+        return False
+    if find_dates(t) or SUBMITTERS.match(t) or len(t.split()) < 2:
+        return False
+    if PAPER.search(t) or DOC_KIND.match(t) and _words_besides_actors(t, registry) <= 3:
+        return False
+    if LETTERHEAD.match(t) and len(t.split()) <= 6:
+        return False
+    covered = sum(f.end - f.start for f in registry.gazetteer.find_all(t))
+    return not (covered > 0.5 * len(t) or KOMMUNE.match(t) or ORGAN.search(t)
+                or t in {"Beschluss", "Beschlussvorlage"})
+
+
 def _words_besides_actors(text: str, registry: ActorRegistry) -> int:
-    for m in reversed(registry.gazetteer.find_all(text)):
+    for m in reversed([m for m in registry.mentions(text) if not m.pronoun]):
         text = text[:m.start] + text[m.end:]
     text = re.sub(r"\b(?:TOP|Tagesordnungspunkt)\s+\d+\S*", "", text)
     return len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", text))

@@ -101,3 +101,17 @@ def test_date_first_beratungsfolge_rows_and_membership_fee(extract):
     fin = r.statements[0]
     assert (fin.predicate, fin.object.name, fin.amount) == ("FINANCES", "Mitgliedsbeitrag",
                                                             "jährlich 4.500 Euro")
+
+
+def test_title_with_a_colon_or_naming_the_sitting_it_is_for(extract):
+    header = ("Konferenz der Chefinnen und Chefs der Staats- und Senatskanzleien der Länder\n"
+              "Besprechung am 19.06.2026 in Berlin\n\nErgebnisprotokoll – TOP 2\n"
+              "Föderale Agenda: Entlastung der Kommunen\n\nBeschluss der CdS:\n\n")
+    res = extract("1. Die CdS nehmen den Bericht zur Kenntnis.\n", header=header)
+    assert res[0].title == "Föderale Agenda: Entlastung der Kommunen"
+    header = ("Bauministerkonferenz\nEmpfehlung der Fachkommission Städtebau\n"
+              "12. Sitzung, 12. Februar 2026, Mainz\n\n"
+              "Klimaanpassung – Beschlussempfehlung für die 150. Bauministerkonferenz\n\n")
+    res = extract("1. Die Fachkommission Städtebau nimmt den Bericht zur Klimaanpassung in "
+                  "Städten zur Kenntnis.\n", header=header)
+    assert res[0].title.startswith("Klimaanpassung")
