@@ -24,7 +24,8 @@ HEADS = [
     ("ministerium", "ministry"),
     (
         "vorsitzende[rn]?|vorsitz|oberbürgermeister(?:in)?|bürgermeister(?:in)?|landrat|"
-        "landrätin|staatssekretär(?:in)?|beigeordnete[rn]?|dezernent(?:in)?|obleute|obmann|obfrau",
+        "landrätin|staatssekretär(?:in)?|beigeordnete[rn]?|dezernent(?:in)?|obleute|obmann|obfrau|"
+        "bundesminister(?:in)?|staatsminister(?:in)?",
         "office",
     ),
     (
@@ -189,6 +190,21 @@ def company(name: str, form: str) -> ActorRef:
     full = f"{name} {form}"
     return ActorRef(id=slug(full), name=full, type_key="agency", aliases=(name,), known=False,
                     level="agency")
+
+
+# Groups of municipalities: "die Städte und Gemeinden im Kreisgebiet".
+MUNICIPALITIES = re.compile(r"(?<![\w\-])(?:kreisangehörigen\s+)?(?:Städte\s+und\s+Gemeinden|"
+                            r"Landkreise\s+und\s+kreisfreien?\s+Städte)(?![\w\-])")
+
+
+def municipalities(surface: str, owner: ActorRef | None) -> ActorRef:
+    """The Städte und Gemeinden of a Landkreis (or Land), as one plural actor."""
+    name = re.sub(r"^kreisangehörigen\s+", "", " ".join(surface.split()))
+    name = re.sub(r"kreisfreie\b", "kreisfreien", name)
+    key = slug(name)
+    return ActorRef(id=f"{owner.id}/{key}" if owner else key, name=name, type_key="gemeinde",
+                    aliases=(re.sub(r"kreisfreien", "kreisfreie", name),), known=False,
+                    level="kommune")
 
 
 def kommune(name: str, land: str | None = None) -> ActorRef:

@@ -15,7 +15,7 @@ from loaders.structure import Sentence
 MONEY_WORDS = re.compile(r"\b(?:Euro|EUR|€|Mittel|Haushaltsmittel|Finanzmittel|Zuschuss|"
                          r"Förderung)\b")
 PLURAL_NAME = re.compile(r"(?:[Ll]änder|[Kk]ommunen|verbände|ämter|behörden|einrichtungen|"
-                         r"gesellschaften|kammern|Obleute)$")
+                         r"gesellschaften|kammern|Obleute|Gemeinden|Städte)$")
 SINGULAR_VERB = re.compile(r"\s+(?!sind\b)[a-zäöüß]+(?<!en)(?<!ern)(?<!eln)\b")
 FEMININE = re.compile(r"(?:konferenz|gruppe|regierung|kommission|ung|stelle|kammer|agentur|"
                       r"vereinigung|gemeinschaft|kanzlei|verwaltung|behörde|schaft|force|"

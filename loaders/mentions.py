@@ -21,6 +21,7 @@ from loaders.bodies import (
     LAND_ADJECTIVES,
     LAND_GENITIVE,
     MINISTRY_TAIL,
+    MUNICIPALITIES,
     NAME_TAIL,
     NAMED_ONLY,
     NOT_BODIES,
@@ -33,6 +34,7 @@ from loaders.bodies import (
     kommune,
     kommune_kind,
     land_ministry,
+    municipalities,
     named_body,
     scoped_body,
 )
@@ -249,6 +251,15 @@ class ActorRegistry:
             bodies.append(body)
         out += bodies
         out += self._companies(sentence, out)
+        for m in MUNICIPALITIES.finditer(sentence):
+            if not any(_overlaps(x, m.start(), m.end()) for x in out):
+                land = next((a for a in reversed(self.seen) if a.type_key == "land"
+                             and a.id != "DE-LAENDER"), None)
+                home = self.home
+                owner = home if home is not None and home.type_key in {"gemeinde", "kreis"} \
+                    else land
+                out.append(Mention(m.start(), m.end(), municipalities(m.group(), owner),
+                                   m.group()))
         for x in bodies:
             if x.actor.abbr and not x.actor.known:
                 self.abbrs.setdefault(x.actor.abbr, x.actor)

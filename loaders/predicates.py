@@ -50,7 +50,8 @@ PATTERNS: list[tuple[str, str, str]] = [
     ("INFORMS", "address", r"\b(?:unterrichtet|unterrichten|informiert|informieren|"
      r"berichtet|berichten)\b"),
     ("COOPERATES_WITH", "dative", r"\b(?:bezieht|beziehen)\b(?P<obj>.{1,200}?)\bein\b"),
-    ("INFORMS", "dative", r"\b(?:übermittelt|übermitteln)\b(?P<obj>[^.;]{1,160})"),
+    ("INFORMS", "dative", r"\b(?:übermittelt|übermitteln)\b(?P<obj>(?:(?!\s+und\s+(?!(?:den|die|"
+     r"der|dem|das|des|einen?|einem)\s)[a-zäöü]+(?:t|en)\s)[^.;]){1,160})"),
     ("RECOMMENDS", "address", r"\b(?:empfiehlt|empfehlen)\b"),
     ("RECOMMENDS", "address", r"\b(?:hat|haben)\b(?P<obj>.{0,160}?)\bempfohlen\b"),
     (

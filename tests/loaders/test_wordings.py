@@ -152,3 +152,17 @@ def test_body_of_a_named_land_and_title_not_a_body_line(extract):
     r = res[0]
     assert r.issuer.id == "DE-SN/staatsregierung" and r.title == "Digitale Schulen 2030"
     assert any(s.object.id == "DE-NI/staatskanzlei" for s in r.statements)
+
+
+def test_municipalities_group_and_chairs_who_forward_and_invite(extract, triples):
+    header = ("Landkreis Musterland\n\nSitzung des Kreistages am 02.03.2026\nTOP 4: Busse\n\n"
+              "Der Kreistag beschließt:\n\n")
+    res = extract("1. Die Städte und Gemeinden im Kreisgebiet werden ersucht, Haltestellen zu "
+                  "benennen.\n", header=header)
+    assert ("landkreis-musterland/kreistag", "REQUESTS", "Städte und Gemeinden") in triples(res)
+    res = extract("1. Die Vorsitzenden der Konferenz übermitteln diesen Beschluss der "
+                  "Ministerpräsidentenkonferenz und laden die Bundesministerin für Bildung und "
+                  "Forschung zur nächsten Sitzung ein.\n")
+    got = {(s.predicate, s.object.name) for s in res[0].statements}
+    assert ("INVITES", "Bundesministerin für Bildung und Forschung") in got
+    assert ("INFORMS", "Ministerpräsidentenkonferenz") in got
