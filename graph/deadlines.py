@@ -39,6 +39,7 @@ def sitting_deadline(statement: Any) -> dict[str, Any]:
     season = next((name for name in SEASONS if name in lowered), None)
     if season:
         out["deadline_season"] = season
+        out["deadline_months"] = [f"{m:02d}" for m in season_months(season)]
     if NEXT_SITTING.search(text):
         out["deadline_next_sitting"] = True
     if not out:

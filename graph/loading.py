@@ -146,6 +146,7 @@ def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
     # One session for the run: a session per document costs a connection hand-over (and a
     # home-database look-up) each time; every document is still its own transaction.
     session = driver.session(database=database)
+    loaded: list[str] = []
     try:
         for item in documents:
             bar.update(1)
@@ -158,6 +159,7 @@ def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
             if counts is None:
                 continue
             report.documents += 1
+            loaded.extend(r.id for r in resolutions)
             report.resolutions += counts.resolutions
             report.statements += counts.statements
     finally:
@@ -165,7 +167,7 @@ def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
         bar.close()
         documents.close()
     if report.documents:
-        refresh_obligations(driver, database)
+        refresh_obligations(driver, database, loaded)
     return report
 
 

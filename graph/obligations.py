@@ -41,57 +41,70 @@ def _names() -> dict[str, str]:
     }
 
 
-def resolve_sitting_deadlines(tx: ManagedTransaction) -> None:
-    """Give a sitting deadline the date of that sitting once its resolutions are loaded."""
+def resolve_sitting_deadlines(tx: ManagedTransaction, ids: list[str] | None = None) -> None:
+    """Give a sitting deadline the date of that sitting once its resolutions are loaded.
+
+    With `ids` (the resolutions a load wrote), only obligations of those resolutions and
+    those waiting for a sitting of their issuers are looked at.
+    """
     n = _names()
-    rows = tx.run(f"MATCH (o:`{n['obl']}`) WHERE o.deadline_issuer IS NOT NULL "
-                  "AND o.deadline_date IS NULL "
-                  "RETURN o.id AS id, o.deadline_issuer AS issuer, o.deadline_year AS year, "
-                  "o.deadline_season AS season, o.deadline_session AS session, "
-                  "o.resolution_date AS after").data()
-    for row in rows:
-        months = [f"{m:02d}" for m in season_months(row["season"])]
-        record = tx.run(
-            f"MATCH (r:`{n['res']}` {{issuer: $issuer}}) WHERE r.date > $after "
-            "AND ($session IS NULL OR r.session = $session) "
-            "AND ($year IS NULL OR r.date STARTS WITH $year) "
-            "AND ($session IS NOT NULL OR substring(r.date, 5, 2) IN $months) "
-            "RETURN min(r.date) AS date", issuer=row["issuer"], after=row["after"] or "",
-            session=row["session"], year=row["year"], months=months).single()
-        if record and record["date"]:
-            tx.run(f"MATCH (o:`{n['obl']}` {{id: $id}}) SET o.due_date = $date, "
-                   "o.due_date_estimated = false", id=row["id"], date=record["date"])
+    all_months = [f"{m:02d}" for m in season_months(None)]
+    tx.run(
+        f"OPTIONAL MATCH (loaded:`{n['res']}`) WHERE loaded.id IN $ids "
+        "WITH collect(DISTINCT loaded.issuer) AS issuers "
+        f"MATCH (o:`{n['obl']}`) WHERE o.deadline_issuer IS NOT NULL "
+        "AND o.deadline_date IS NULL AND ($ids IS NULL OR o.resolution IN $ids "
+        "OR o.deadline_issuer IN issuers) "
+        f"CALL (o) {{ MATCH (r:`{n['res']}` {{issuer: o.deadline_issuer}}) "
+        "WHERE r.date > coalesce(o.resolution_date, '') "
+        "AND (o.deadline_session IS NULL OR r.session = o.deadline_session) "
+        "AND (o.deadline_year IS NULL OR r.date STARTS WITH o.deadline_year) "
+        "AND (o.deadline_session IS NOT NULL "
+        "     OR substring(r.date, 5, 2) IN coalesce(o.deadline_months, $all_months)) "
+        "RETURN min(r.date) AS sitting } "
+        "WITH o, sitting WHERE sitting IS NOT NULL "
+        "SET o.due_date = sitting, o.due_date_estimated = false",
+        ids=ids, all_months=all_months)
 
 
-def propose_fulfilments(tx: ManagedTransaction) -> int:
-    """Link later resolutions of an addressee that refer to a request as its fulfilment."""
+def propose_fulfilments(tx: ManagedTransaction, ids: list[str] | None = None) -> int:
+    """Link later resolutions of an addressee that refer to a request as its fulfilment.
+
+    With `ids`, only pairs in which the request or the answer was just loaded.
+    """
     n = _names()
-    candidates = tx.run(
-        f"MATCH (o:`{n['obl']}`)-[:`{n['arises']}`]->(r1:`{n['res']}`), "
-        f"(o)-[:`{n['addressed']}`]->(a:`{n['actor']}`)<-[:`{n['issued']}`]-(r2:`{n['res']}`) "
-        f"WHERE r2.date >= r1.date AND (r2)-[:`{n['refers']}`]->(r1) "
-        "RETURN o.id AS obligation, o.action AS action, r1.date AS asked, "
-        "r2.id AS resolution, r2.title AS title, r2.references AS refs").data()
+    pattern = (f"(o:`{n['obl']}`)-[:`{n['arises']}`]->(r1:`{n['res']}`)"
+               f"<-[:`{n['refers']}`]-(r2:`{n['res']}`), "
+               f"(o)-[:`{n['addressed']}`]->(:`{n['actor']}`)<-[:`{n['issued']}`]-(r2)")
+    ret = ("WHERE r2.date >= r1.date RETURN o.id AS obligation, o.action AS action, "
+           "r1.date AS asked, r2.id AS resolution, r2.title AS title, r2.references AS refs")
+    if ids is None:
+        query = f"MATCH {pattern} {ret}"
+    else:
+        query = (f"MATCH (r1:`{n['res']}`) WHERE r1.id IN $ids MATCH {pattern} {ret} UNION "
+                 f"MATCH (r2:`{n['res']}`) WHERE r2.id IN $ids MATCH {pattern} {ret}")
+    candidates = tx.run(query, ids=ids).data()
     decisions = {(d["o"], d["r"]): d["decision"] for d in tx.run(
         f"MATCH (d:`{n['decision']}`) RETURN d.obligation AS o, d.resolution AS r, "
         "d.decision AS decision").data()}
-    linked = 0
+    rows = []
     for row in candidates:
+        decision = decisions.get((row["obligation"], row["resolution"]))
+        if decision == "rejected":
+            continue
         evidence = next((ref for ref in row["refs"] or [] if row["asked"] in ref), None)
         confidence = 0.6 + 0.2 * _overlap(row["action"], row["title"])
         if evidence and re.search(r"\bBitte\b|\bAuftrag\b|\bersuchen", evidence):
             confidence += 0.15
-        decision = decisions.get((row["obligation"], row["resolution"]))
-        if decision == "rejected":
-            continue
-        tx.run(f"MATCH (o:`{n['obl']}` {{id: $o}}), (r:`{n['res']}` {{id: $r}}) "
-               f"MERGE (r)-[f:`{n['fulfils']}`]->(o) SET f.evidence = $evidence, "
-               "f.confidence = $confidence, f.status = $status",
-               o=row["obligation"], r=row["resolution"], evidence=evidence or row["title"],
-               confidence=1.0 if decision else round(min(confidence, 0.95), 2),
-               status=decision or "proposed")
-        linked += 1
-    return linked
+        rows.append({"o": row["obligation"], "r": row["resolution"],
+                     "evidence": evidence or row["title"],
+                     "confidence": 1.0 if decision else round(min(confidence, 0.95), 2),
+                     "status": decision or "proposed"})
+    tx.run(f"UNWIND $rows AS row MATCH (o:`{n['obl']}` {{id: row.o}}) "
+           f"MATCH (r:`{n['res']}` {{id: row.r}}) MERGE (r)-[f:`{n['fulfils']}`]->(o) "
+           "SET f.evidence = row.evidence, f.confidence = row.confidence, "
+           "f.status = row.status", rows=rows)
+    return len(rows)
 
 
 def _overlap(action: str | None, title: str | None) -> float:
@@ -102,21 +115,29 @@ def _overlap(action: str | None, title: str | None) -> float:
     return 1.0 if any(w.casefold()[:8] in stems for w in WORDS.findall(title)) else 0.0
 
 
-def mark_amendments(tx: ManagedTransaction) -> None:
+def mark_amendments(tx: ManagedTransaction, ids: list[str] | None = None) -> None:
     """AMENDS where a resolution says it changes or withdraws a loaded earlier one."""
     n = _names()
-    tx.run(f"MATCH (a:`{n['res']}`)-[:`{n['refers']}`]->(b:`{n['res']}`) "
-           "WHERE any(ref IN a.references WHERE ref =~ '(?is).*(ändert|aufgehoben|hebt|ersetzt"
-           "|widerruft).*' AND (ref CONTAINS b.date OR ref CONTAINS ('\"' + b.item + '\"'))) "
-           f"MERGE (a)-[:`{n['amends']}`]->(b)")
+    link = (f"MATCH (a:`{n['res']}`)-[:`{n['refers']}`]->(b:`{n['res']}`) "
+            "WHERE any(ref IN a.references WHERE ref =~ '(?is).*(ändert|aufgehoben|hebt|ersetzt"
+            "|widerruft).*' AND (ref CONTAINS b.date OR ref CONTAINS ('\"' + b.item + '\"'))) "
+            f"MERGE (a)-[:`{n['amends']}`]->(b)")
+    if ids is None:
+        tx.run(link)
+        return
+    for end in ("a", "b"):
+        tx.run(f"MATCH ({end}:`{n['res']}`) WHERE {end}.id IN $ids WITH {end} " + link,
+               ids=ids)
 
 
-def refresh_obligations(driver: Driver, database: str | None = None) -> None:
-    """Bring deadlines, amendments and proposed fulfilments up to date after a load."""
+def refresh_obligations(driver: Driver, database: str | None = None,
+                        ids: list[str] | None = None) -> None:
+    """Bring deadlines, amendments and proposed fulfilments up to date after a load of the
+    resolutions `ids` (everything when None)."""
     with driver.session(database=database) as session:
-        session.execute_write(resolve_sitting_deadlines)
-        session.execute_write(mark_amendments)
-        session.execute_write(propose_fulfilments)
+        session.execute_write(resolve_sitting_deadlines, ids)
+        session.execute_write(mark_amendments, ids)
+        session.execute_write(propose_fulfilments, ids)
 
 
 def status_expression(var: str = "o") -> str:
