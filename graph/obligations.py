@@ -18,27 +18,12 @@ from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from graph.deadlines import season_months
 from graph.errors import GraphUnavailable, NotFound
-from ontology.model import load_ontology
+from graph.vocab import names
 
 STATUSES = ("open", "due", "overdue", "fulfilled", "superseded")
 DECISIONS = ("confirmed", "rejected")
 DUE_WINDOW_DAYS = 30
 WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]{6,}")
-
-
-def _names() -> dict[str, str]:
-    ont = load_ontology()
-    return {
-        "obl": ont.label("obligation"), "res": ont.label("resolution"),
-        "actor": ont.label("actor"), "decision": ont.label("fulfilment_decision"),
-        "fulfils": ont.relations["FULFILS"].neo4j_type,
-        "addressed": ont.relations["ADDRESSED_TO"].neo4j_type,
-        "requested": ont.relations["REQUESTED_BY"].neo4j_type,
-        "arises": ont.relations["ARISES_FROM"].neo4j_type,
-        "issued": ont.relations["ISSUED_BY"].neo4j_type,
-        "refers": ont.relations["REFERS_TO"].neo4j_type,
-        "amends": ont.relations["AMENDS"].neo4j_type,
-    }
 
 
 def resolve_sitting_deadlines(tx: ManagedTransaction, ids: list[str] | None = None) -> None:
@@ -47,15 +32,15 @@ def resolve_sitting_deadlines(tx: ManagedTransaction, ids: list[str] | None = No
     With `ids` (the resolutions a load wrote), only obligations of those resolutions and
     those waiting for a sitting of their issuers are looked at.
     """
-    n = _names()
+    n = names()
     all_months = [f"{m:02d}" for m in season_months(None)]
     tx.run(
-        f"OPTIONAL MATCH (loaded:`{n['res']}`) WHERE loaded.id IN $ids "
+        f"OPTIONAL MATCH (loaded:`{n['resolution']}`) WHERE loaded.id IN $ids "
         "WITH collect(DISTINCT loaded.issuer) AS issuers "
-        f"MATCH (o:`{n['obl']}`) WHERE o.deadline_issuer IS NOT NULL "
+        f"MATCH (o:`{n['obligation']}`) WHERE o.deadline_issuer IS NOT NULL "
         "AND o.deadline_date IS NULL AND ($ids IS NULL OR o.resolution IN $ids "
         "OR o.deadline_issuer IN issuers) "
-        f"CALL (o) {{ MATCH (r:`{n['res']}` {{issuer: o.deadline_issuer}}) "
+        f"CALL (o) {{ MATCH (r:`{n['resolution']}` {{issuer: o.deadline_issuer}}) "
         "WHERE r.date > coalesce(o.resolution_date, '') "
         "AND (o.deadline_session IS NULL OR r.session = o.deadline_session) "
         "AND (o.deadline_year IS NULL OR r.date STARTS WITH o.deadline_year) "
@@ -72,20 +57,20 @@ def propose_fulfilments(tx: ManagedTransaction, ids: list[str] | None = None) ->
 
     With `ids`, only pairs in which the request or the answer was just loaded.
     """
-    n = _names()
-    pattern = (f"(o:`{n['obl']}`)-[:`{n['arises']}`]->(r1:`{n['res']}`)"
-               f"<-[:`{n['refers']}`]-(r2:`{n['res']}`), "
-               f"(o)-[:`{n['addressed']}`]->(:`{n['actor']}`)<-[:`{n['issued']}`]-(r2)")
+    n = names()
+    pattern = (f"(o:`{n['obligation']}`)-[:`{n['ARISES_FROM']}`]->(r1:`{n['resolution']}`)"
+               f"<-[:`{n['REFERS_TO']}`]-(r2:`{n['resolution']}`), "
+               f"(o)-[:`{n['ADDRESSED_TO']}`]->(:`{n['actor']}`)<-[:`{n['ISSUED_BY']}`]-(r2)")
     ret = ("WHERE r2.date >= r1.date RETURN o.id AS obligation, o.action AS action, "
            "r1.date AS asked, r2.id AS resolution, r2.title AS title, r2.references AS refs")
     if ids is None:
         query = f"MATCH {pattern} {ret}"
     else:
-        query = (f"MATCH (r1:`{n['res']}`) WHERE r1.id IN $ids MATCH {pattern} {ret} UNION "
-                 f"MATCH (r2:`{n['res']}`) WHERE r2.id IN $ids MATCH {pattern} {ret}")
+        query = (f"MATCH (r1:`{n['resolution']}`) WHERE r1.id IN $ids MATCH {pattern} {ret} UNION "
+                 f"MATCH (r2:`{n['resolution']}`) WHERE r2.id IN $ids MATCH {pattern} {ret}")
     candidates = tx.run(query, ids=ids).data()
     decisions = {(d["o"], d["r"]): d["decision"] for d in tx.run(
-        f"MATCH (d:`{n['decision']}`) RETURN d.obligation AS o, d.resolution AS r, "
+        f"MATCH (d:`{n['fulfilment_decision']}`) RETURN d.obligation AS o, d.resolution AS r, "
         "d.decision AS decision").data()}
     rows = []
     for row in candidates:
@@ -100,8 +85,8 @@ def propose_fulfilments(tx: ManagedTransaction, ids: list[str] | None = None) ->
                      "evidence": evidence or row["title"],
                      "confidence": 1.0 if decision else round(min(confidence, 0.95), 2),
                      "status": decision or "proposed"})
-    tx.run(f"UNWIND $rows AS row MATCH (o:`{n['obl']}` {{id: row.o}}) "
-           f"MATCH (r:`{n['res']}` {{id: row.r}}) MERGE (r)-[f:`{n['fulfils']}`]->(o) "
+    tx.run(f"UNWIND $rows AS row MATCH (o:`{n['obligation']}` {{id: row.o}}) "
+           f"MATCH (r:`{n['resolution']}` {{id: row.r}}) MERGE (r)-[f:`{n['FULFILS']}`]->(o) "
            "SET f.evidence = row.evidence, f.confidence = row.confidence, "
            "f.status = row.status", rows=rows)
     return len(rows)
@@ -117,16 +102,16 @@ def _overlap(action: str | None, title: str | None) -> float:
 
 def mark_amendments(tx: ManagedTransaction, ids: list[str] | None = None) -> None:
     """AMENDS where a resolution says it changes or withdraws a loaded earlier one."""
-    n = _names()
-    link = (f"MATCH (a:`{n['res']}`)-[:`{n['refers']}`]->(b:`{n['res']}`) "
+    n = names()
+    link = (f"MATCH (a:`{n['resolution']}`)-[:`{n['REFERS_TO']}`]->(b:`{n['resolution']}`) "
             "WHERE any(ref IN a.references WHERE ref =~ '(?is).*(ändert|aufgehoben|hebt|ersetzt"
             "|widerruft).*' AND (ref CONTAINS b.date OR ref CONTAINS ('\"' + b.item + '\"'))) "
-            f"MERGE (a)-[:`{n['amends']}`]->(b)")
+            f"MERGE (a)-[:`{n['AMENDS']}`]->(b)")
     if ids is None:
         tx.run(link)
         return
     for end in ("a", "b"):
-        tx.run(f"MATCH ({end}:`{n['res']}`) WHERE {end}.id IN $ids WITH {end} " + link,
+        tx.run(f"MATCH ({end}:`{n['resolution']}`) WHERE {end}.id IN $ids WITH {end} " + link,
                ids=ids)
 
 
@@ -142,12 +127,12 @@ def refresh_obligations(driver: Driver, database: str | None = None,
 
 def status_expression(var: str = "o") -> str:
     """Cypher CASE giving an obligation's status as of `$as_of` (an ISO date string)."""
-    n = _names()
+    n = names()
     return (
         "CASE "
-        f"WHEN EXISTS {{ MATCH (x:`{n['res']}`)-[f:`{n['fulfils']}`]->({var}) "
+        f"WHEN EXISTS {{ MATCH (x:`{n['resolution']}`)-[f:`{n['FULFILS']}`]->({var}) "
         "WHERE f.status <> 'rejected' AND x.date <= $as_of } THEN 'fulfilled' "
-        f"WHEN EXISTS {{ MATCH (x:`{n['res']}`)-[:`{n['amends']}`]->(:`{n['res']}` "
+        f"WHEN EXISTS {{ MATCH (x:`{n['resolution']}`)-[:`{n['AMENDS']}`]->(:`{n['resolution']}` "
         f"{{id: {var}.resolution}}) WHERE x.date <= $as_of AND x.issuer = {var}.requester }} "
         "THEN 'superseded' "
         f"WHEN coalesce({var}.deadline_date, {var}.due_date) < $as_of THEN 'overdue' "
@@ -166,16 +151,16 @@ def list_obligations(driver: Driver, as_of: date | None = None, status: str | No
                      limit: int = 50, offset: int = 0,
                      database: str | None = None) -> ObligationPage:
     """Obligations raised on or before `as_of`, with their status as of that day."""
-    n = _names()
+    n = names()
     day = as_of or date.today()
     due_until = date.fromordinal(day.toordinal() + DUE_WINDOW_DAYS)
     query = (
-        f"MATCH (o:`{n['obl']}`) WHERE o.resolution_date <= $as_of "
+        f"MATCH (o:`{n['obligation']}`) WHERE o.resolution_date <= $as_of "
         "AND ($requester IS NULL OR o.requester = $requester) "
         "AND ($addressee IS NULL OR o.addressee = $addressee) "
         f"WITH o, {status_expression('o')} AS status "
         "WHERE $status IS NULL OR status = $status "
-        f"OPTIONAL MATCH (x:`{n['res']}`)-[f:`{n['fulfils']}`]->(o) "
+        f"OPTIONAL MATCH (x:`{n['resolution']}`)-[f:`{n['FULFILS']}`]->(o) "
         "WHERE f.status <> 'rejected' "
         "WITH o, status, collect(CASE WHEN x IS NULL THEN NULL ELSE {resolution: x.id, "
         "date: x.date, evidence: f.evidence, confidence: f.confidence, "
@@ -206,9 +191,10 @@ def _decide(driver: Driver, obligation: str, resolution: str, decision: str,
             by: str | None, note: str | None, database: str | None) -> dict[str, Any]:
     if decision not in DECISIONS:
         raise ValueError(f"decision must be one of {', '.join(DECISIONS)}")
-    n = _names()
+    n = names()
     found = driver.execute_query(
-        f"OPTIONAL MATCH (o:`{n['obl']}` {{id: $o}}) OPTIONAL MATCH (r:`{n['res']}` {{id: $r}}) "
+        f"OPTIONAL MATCH (o:`{n['obligation']}` {{id: $o}}) "
+        f"OPTIONAL MATCH (r:`{n['resolution']}` {{id: $r}}) "
         "RETURN o IS NOT NULL AS o, r IS NOT NULL AS r", o=obligation, r=resolution,
         database_=database).records[0]
     if not found["o"]:
@@ -217,19 +203,20 @@ def _decide(driver: Driver, obligation: str, resolution: str, decision: str,
         raise NotFound(f"no resolution {resolution!r}")
     at = datetime.now(UTC).isoformat(timespec="seconds")
     driver.execute_query(
-        f"MERGE (d:`{n['decision']}` {{id: $o + ' <- ' + $r}}) "
+        f"MERGE (d:`{n['fulfilment_decision']}` {{id: $o + ' <- ' + $r}}) "
         "SET d.obligation = $o, d.resolution = $r, d.decision = $decision, d.by = $by, "
         "d.note = $note, d.at = $at", o=obligation, r=resolution, decision=decision,
         by=by, note=note, at=at, database_=database)
     with driver.session(database=database) as session:
         if decision == "rejected":
             session.execute_write(lambda tx: tx.run(
-                f"MATCH (:`{n['res']}` {{id: $r}})-[f:`{n['fulfils']}`]->"
-                f"(:`{n['obl']}` {{id: $o}}) DELETE f", o=obligation, r=resolution).consume())
+                f"MATCH (:`{n['resolution']}` {{id: $r}})-[f:`{n['FULFILS']}`]->"
+                f"(:`{n['obligation']}` {{id: $o}}) DELETE f", o=obligation,
+                r=resolution).consume())
         else:
             session.execute_write(lambda tx: tx.run(
-                f"MATCH (o:`{n['obl']}` {{id: $o}}), (r:`{n['res']}` {{id: $r}}) "
-                f"MERGE (r)-[f:`{n['fulfils']}`]->(o) SET f.status = 'confirmed', "
+                f"MATCH (o:`{n['obligation']}` {{id: $o}}), (r:`{n['resolution']}` {{id: $r}}) "
+                f"MERGE (r)-[f:`{n['FULFILS']}`]->(o) SET f.status = 'confirmed', "
                 "f.confidence = 1.0, f.evidence = coalesce(f.evidence, $note, r.title)",
                 o=obligation, r=resolution, note=note).consume())
     return {"obligation": obligation, "resolution": resolution, "decision": decision,

@@ -1,7 +1,7 @@
 """Named read queries for the API, the graph pages and the CLI.
 
 Every statement is built here; values travel as `$parameters`, and labels and relationship
-types come from the ontology only (`_names()`), never from a caller. Listing queries return
+types come from the ontology only (`names()`), never from a caller. Listing queries return
 `(total, items)` so that callers can paginate with a total.
 """
 
@@ -21,6 +21,7 @@ from graph.errors import GraphError, GraphUnavailable, NotFound
 from graph.obligations import DUE_WINDOW_DAYS, status_expression
 from graph.schema import FULLTEXT_NODES, FULLTEXT_STATEMENTS
 from graph.serialize import to_json
+from graph.vocab import names
 from ontology.model import load_ontology
 
 #: Most hits each full-text index contributes to one search.
@@ -67,16 +68,6 @@ class Subgraph:
 
 
 @cache
-def _names() -> dict[str, str]:
-    """Labels and relationship types used below, all read from the ontology."""
-    ont = load_ontology()
-    rel = {t: ont.relations[t].neo4j_type for t in (
-        "ISSUED_BY", "SUBMITS", "REFERS_TO", "MEMBER_OF", "PART_OF", "SUCCEEDED_BY",
-        "REQUESTED_BY", "ADDRESSED_TO", "ARISES_FROM", "FULFILS")}
-    labels = {k: ont.label(k) for k in ("actor", "matter", "resolution", "obligation")}
-    return {**rel, **labels}
-
-
 def statement_types() -> list[str]:
     """The statement predicates (relationship types between actors and matters)."""
     return sorted(load_ontology().scored_predicates())
@@ -111,7 +102,7 @@ def list_actors(graph: Graph, *, label: str | None = None, level: str | None = N
                 land: str | None = None, text: str | None = None, limit: int = 50,
                 offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """Actors filtered by class label, level, Land and a case-insensitive text."""
-    n = _names()
+    n = names()
     body = (f"MATCH (a:`{n['actor']}`) "
             "WHERE ($label IS NULL OR $label IN labels(a)) "
             "AND ($level IS NULL OR a.level = $level) "
@@ -126,7 +117,7 @@ def list_actors(graph: Graph, *, label: str | None = None, level: str | None = N
 
 def get_actor(graph: Graph, actor_id: str) -> dict[str, Any]:
     """An actor with its statements both ways, memberships, successions and resolutions."""
-    n = _names()
+    n = names()
     rows = graph.read(
         f"MATCH (a:`{n['actor']}` {{id: $id}}) "
         "RETURN a {.*, labels: labels(a)} AS actor, "
@@ -157,7 +148,7 @@ def list_resolutions(graph: Graph, *, issuer: str | None = None, submitter: str 
                      date_from: str | None = None, date_to: str | None = None,
                      limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """Resolutions filtered by issuer, submitter and date range (ISO dates, inclusive)."""
-    n = _names()
+    n = names()
     body = (f"MATCH (r:`{n['resolution']}`) "
             f"OPTIONAL MATCH (r)-[:`{n['ISSUED_BY']}`]->(i) "
             "WITH r, i WHERE ($issuer IS NULL OR i.id = $issuer OR r.issuer = $issuer) "
@@ -173,7 +164,7 @@ def list_resolutions(graph: Graph, *, issuer: str | None = None, submitter: str 
 
 def get_resolution(graph: Graph, resolution_id: str) -> dict[str, Any]:
     """A resolution with issuer, submitters, statements, references and attachments."""
-    n = _names()
+    n = names()
     rows = graph.read(
         f"MATCH (r:`{n['resolution']}` {{id: $id}}) "
         f"OPTIONAL MATCH (r)-[:`{n['ISSUED_BY']}`]->(i) "
@@ -214,7 +205,7 @@ def list_statements(graph: Graph, *, predicates: list[str] | None = None,
 
     The date of a statement is the date of its resolution.
     """
-    n = _names()
+    n = names()
     body = (f"MATCH (s:`{n['actor']}`)-[r]->(o) WHERE type(r) IN $types "
             "AND ($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object) "
             "AND ($resolution IS NULL OR r.resolution = $resolution) "
@@ -236,7 +227,7 @@ def list_requests(graph: Graph, *, as_of: date, requester: str | None = None,
     The status is `graph.obligations.status_expression` (one definition for API and CLI):
     fulfilled when a resolution fulfils it by then, overdue when its deadline has passed.
     """
-    n = _names()
+    n = names()
     due_until = date.fromordinal(as_of.toordinal() + DUE_WINDOW_DAYS)
     body = (f"MATCH (o:`{n['obligation']}`)-[:`{n['REQUESTED_BY']}`]->(req) "
             f"MATCH (o)-[:`{n['ADDRESSED_TO']}`]->(adr) "
@@ -327,7 +318,7 @@ def subgraph(graph: Graph, *, around: str | None = None, depth: int = 1,
     The neighbourhood is walked breadth-first, one bounded query per hop, instead of one
     variable-length pattern that can explode. `level` keeps edges with an end at that level.
     """
-    n = _names()
+    n = names()
     params: dict[str, Any] = {"types": predicates or statement_types(),
                               "resolution": resolution, "from": date_from, "to": date_to}
     ids: list[str] | None = None

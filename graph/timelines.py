@@ -10,40 +10,32 @@ from typing import Any
 
 from graph.errors import NotFound
 from graph.queries import Graph
+from graph.vocab import names
 from ontology.model import load_ontology
 
 MAX_THREAD_DEPTH = 6
 
 
 def _n() -> dict[str, Any]:
-    ont = load_ontology()
-    return {"res": ont.label("resolution"), "actor": ont.label("actor"),
-            "matter": ont.label("matter"), "obl": ont.label("obligation"),
-            "refers": ont.relations["REFERS_TO"].neo4j_type,
-            "amends": ont.relations["AMENDS"].neo4j_type,
-            "fulfils": ont.relations["FULFILS"].neo4j_type,
-            "arises": ont.relations["ARISES_FROM"].neo4j_type,
-            "concerns": ont.relations["CONCERNS"].neo4j_type,
-            "issued": ont.relations["ISSUED_BY"].neo4j_type,
-            "scored": "|".join(f"`{t}`" for t in sorted(ont.scored_predicates())),
-            "scored_types": sorted(ont.scored_predicates())}
+    scored = sorted(load_ontology().scored_predicates())
+    return {**names(), "scored": "|".join(f"`{t}`" for t in scored), "scored_types": scored}
 
 
 def resolution_timeline(graph: Graph, resolution_id: str) -> list[dict[str, Any]]:
     """The resolution, those it builds on and those that refer to or answer it, by date."""
     n = _n()
     records = graph.read(
-        f"MATCH (me:`{n['res']}` {{id: $id}}) "
-        f"OPTIONAL MATCH (me)-[:`{n['refers']}`|`{n['amends']}`*1..{MAX_THREAD_DEPTH}]->"
-        f"(earlier:`{n['res']}`) "
-        f"OPTIONAL MATCH (later:`{n['res']}`)-[:`{n['refers']}`|`{n['amends']}`"
+        f"MATCH (me:`{n['resolution']}` {{id: $id}}) "
+        f"OPTIONAL MATCH (me)-[:`{n['REFERS_TO']}`|`{n['AMENDS']}`*1..{MAX_THREAD_DEPTH}]->"
+        f"(earlier:`{n['resolution']}`) "
+        f"OPTIONAL MATCH (later:`{n['resolution']}`)-[:`{n['REFERS_TO']}`|`{n['AMENDS']}`"
         f"*1..{MAX_THREAD_DEPTH}]->(me) "
-        f"OPTIONAL MATCH (answer:`{n['res']}`)-[f:`{n['fulfils']}`]->(:`{n['obl']}`)"
-        f"-[:`{n['arises']}`]->(me) WHERE f.status <> 'rejected' "
+        f"OPTIONAL MATCH (answer:`{n['resolution']}`)-[f:`{n['FULFILS']}`]->(:`{n['obligation']}`)"
+        f"-[:`{n['ARISES_FROM']}`]->(me) WHERE f.status <> 'rejected' "
         "WITH me, collect(DISTINCT earlier) + collect(DISTINCT later) + "
         "collect(DISTINCT answer) AS others "
         "UNWIND [me] + others AS r WITH DISTINCT me, r "
-        f"OPTIONAL MATCH (r)-[:`{n['issued']}`]->(iss:`{n['actor']}`) "
+        f"OPTIONAL MATCH (r)-[:`{n['ISSUED_BY']}`]->(iss:`{n['actor']}`) "
         "RETURN r.id AS resolution, r.date AS date, r.issuer AS issuer, r.title AS title, "
         "iss.name AS subject_name, iss.level AS subject_level, "
         "r.item AS item, CASE WHEN r = me THEN 'this' WHEN r.date < me.date THEN 'earlier' "
@@ -59,8 +51,8 @@ def find_matters(graph: Graph, matter_id: str) -> list[str]:
     n = _n()
     rows = graph.read(
         f"MATCH (m:`{n['matter']}` {{id: $id}}) "
-        f"OPTIONAL MATCH (m)-[:`{n['concerns']}`*0..1]->(i:`{n['matter']}`) "
-        f"OPTIONAL MATCH (other:`{n['matter']}`)-[:`{n['concerns']}`]->(i) "
+        f"OPTIONAL MATCH (m)-[:`{n['CONCERNS']}`*0..1]->(i:`{n['matter']}`) "
+        f"OPTIONAL MATCH (other:`{n['matter']}`)-[:`{n['CONCERNS']}`]->(i) "
         "RETURN collect(DISTINCT m.id) + collect(DISTINCT i.id) + collect(DISTINCT other.id) "
         "AS ids", id=matter_id)
     if not rows or not rows[0]["ids"]:
