@@ -21,7 +21,7 @@ def test_every_cli_command_is_in_the_readme() -> None:
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         subcommands = getattr(command, "commands", None)
         if subcommands:
-            line = next(ln for ln in README.splitlines() if f"`skg {name} " in ln)
+            line = next(ln for ln in README.splitlines() if ln.startswith(f"| `skg {name} "))
             for sub in subcommands:
                 assert sub in line, f"{name} {sub}"
         else:
