@@ -41,7 +41,8 @@ def find_initiatives(text: str) -> dict[str, MatterRef]:
         if adj.strip() in ADJ_NOT_NAME:
             adj = ""
         tail = (m.group("name") or "").rstrip(".")
-        tail = re.split(r"\s+(?:und|sowie|oder)\b", tail)[0]
+        if not tail.strip().startswith("„"):  # a quoted name may itself hold "und"
+            tail = re.split(r"\s+(?:und|sowie|oder)\b", tail)[0]
         words = tail.split()
         if words and not tail.strip().startswith("„"):
             words = [w for w in words[:4] if not w.endswith(",")] or words[:1]

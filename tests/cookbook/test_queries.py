@@ -205,9 +205,6 @@ def test_conferences_on_a_topic(loaded_driver: Driver, test_settings: Settings) 
                       topic="Datenstrategie"), "body_id") == {"ITPLR"}
 
 
-@pytest.mark.xfail(strict=True, reason="the extractor gives the BMK's 'Umsetzung des "
-                   "Stufenplans' and the DMK's 'Stufenplan „Smarte Städte und Regionen“' "
-                   "different Matter ids; needs matter identity resolution in loaders/")
 def test_bodies_sharing_a_matter(loaded_driver: Driver, test_settings: Settings) -> None:
     rows = ask(loaded_driver, test_settings, "shared_matters")
     pairs = {frozenset((r["body_a"], r["body_b"])) for r in rows}

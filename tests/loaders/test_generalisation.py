@@ -179,3 +179,11 @@ def test_beratungsfolge_gives_the_deciding_council(extract):
     assert ("landkreis-waldau", "INFORMS", "DE-HE") in preds
     kreis = next(s.subject for s in r.statements if s.subject.id == "landkreis-waldau")
     assert kreis.type_key == "kreis" and kreis.land == "DE-HE"
+
+
+def test_quoted_initiative_name_keeps_its_und() -> None:
+    from loaders.roles import find_initiatives
+
+    found = find_initiatives("Der Rat begrüßt das Förderprogramm „Wasser und Wärme im "
+                             "Quartier“ und bittet um Umsetzung des Förderprogramms.")
+    assert found["förderprogramm"].name == "Förderprogramm „Wasser und Wärme im Quartier“"
