@@ -12,20 +12,21 @@ from collections.abc import Iterator
 from typing import Any
 
 import rdflib.plugins.sparql
-from neo4j import READ_ACCESS, Driver
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j import Driver
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parser import parseUpdate
 
 from graph.cypher import QueryTimedOut
-from graph.errors import GraphError, GraphUnavailable, QueryFailed, QueryRefused
+from graph.errors import GraphError, QueryFailed, QueryRefused
+from graph.queries import Graph as GraphReader
 from ontology.model import load_ontology
 from ontology.rdf_export import to_graph
 
 # FROM <address> must never make the server fetch a remote graph.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
+EXPORT_TIMEOUT = 300.0  # seconds to read the whole graph for an export
 _CACHE: dict[str, Any] = {"key": None, "graph": None}
 _LOCK = threading.Lock()
 
@@ -36,18 +37,10 @@ def _exportable_labels() -> list[str]:
 
 
 def _read(driver: Driver, statement: str, database: str | None, **params: Any) -> list[dict]:
-    """Rows of one auto-commit read; typed errors. Not `execute_query`: that one retries for
-    ~30 s while Neo4j is down, and an API client should get its 503 at once."""
-    try:
-        with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
-            return [record.data() for record in session.run(statement, params)]
-    except (ServiceUnavailable, SessionExpired, OSError) as exc:
-        raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
-    except AuthError as exc:
-        raise GraphUnavailable("Neo4j refused the credentials: check NEO4J_USER and "
-                               "NEO4J_PASSWORD") from exc
-    except (Neo4jError, DriverError) as exc:
-        raise GraphError(f"reading the graph for export failed: {exc}") from exc
+    """Rows of one read, with the typed errors of `graph.queries.Graph` (503 at once while
+    Neo4j is down) and a time limit that fits reading a whole graph."""
+    return GraphReader(driver, database=database, timeout=EXPORT_TIMEOUT).read(statement,
+                                                                             **params)
 
 
 def read_graph(driver: Driver, database: str | None = None) -> tuple[list[dict], list[dict]]:
