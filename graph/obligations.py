@@ -115,14 +115,20 @@ def mark_amendments(tx: ManagedTransaction, ids: list[str] | None = None) -> Non
                ids=ids)
 
 
+REFRESH_BATCH = 1000  # resolutions per refresh transaction: bounded time and memory
+
+
 def refresh_obligations(driver: Driver, database: str | None = None,
                         ids: list[str] | None = None) -> None:
     """Bring deadlines, amendments and proposed fulfilments up to date after a load of the
-    resolutions `ids` (everything when None)."""
+    resolutions `ids` (everything when None), in transactions of REFRESH_BATCH resolutions."""
+    batches = [None] if ids is None else [ids[i:i + REFRESH_BATCH]
+                                          for i in range(0, len(ids), REFRESH_BATCH)]
     with driver.session(database=database) as session:
-        session.execute_write(resolve_sitting_deadlines, ids)
-        session.execute_write(mark_amendments, ids)
-        session.execute_write(propose_fulfilments, ids)
+        for batch in batches:
+            session.execute_write(resolve_sitting_deadlines, batch)
+            session.execute_write(mark_amendments, batch)
+            session.execute_write(propose_fulfilments, batch)
 
 
 def status_expression(var: str = "o") -> str:
