@@ -198,19 +198,30 @@ def _growth(durations: list[float]) -> dict:
             "store_growth_last_to_first": round(last / first, 2) if first else None}
 
 
-def measure_loading(driver: Driver, uri: str, corpus: Path, workdir: Path,
-                    timeout: float = 6 * 3600, workers: int | None = None) -> dict:
-    """Load the corpus in a child process, then the bare-driver baseline; their ratio."""
-    rows_file, result_file = workdir / "rows.jsonl", workdir / "loader.json"
+def _run_loader(uri: str, corpus: Path, result_file: Path, rows_file: Path | None,
+                workers: int | None, timeout: float) -> dict:
+    """Run the loader in a child process (its peak memory is its own); its figures, or
+    `{"status": "failed", "error": …}`."""
     cmd = [sys.executable, "-m", "bench.measure_loading", "--uri", uri, "--corpus",
-           str(corpus), "--rows", str(rows_file), "--result", str(result_file)]
+           str(corpus), "--result", str(result_file)]
+    if rows_file is not None:
+        cmd += ["--rows", str(rows_file)]
     if workers:
         cmd += ["--workers", str(workers)]
     root = Path(__file__).resolve().parents[1]
     proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=timeout)
     if proc.returncode != 0:
         return {"status": "failed", "error": (proc.stderr or proc.stdout).strip()[-800:]}
-    loader = json.loads(result_file.read_text(encoding="utf-8"))
+    return json.loads(result_file.read_text(encoding="utf-8"))
+
+
+def measure_loading(driver: Driver, uri: str, corpus: Path, workdir: Path,
+                    timeout: float = 6 * 3600, workers: int | None = None) -> dict:
+    """Load the corpus in a child process, then the bare-driver baseline; their ratio."""
+    rows_file = workdir / "rows.jsonl"
+    loader = _run_loader(uri, corpus, workdir / "loader.json", rows_file, workers, timeout)
+    if "error" in loader:
+        return loader
     baseline = run_baseline(driver, rows_file)
     ratio = None
     if loader.get("store_statements_per_s") and baseline.get("statements_per_s"):
@@ -224,16 +235,9 @@ def measure_pipeline(uri: str, corpus: Path, workdir: Path, gen_seconds: float,
                      workers: int | None = None, timeout: float = 6 * 3600) -> dict:
     """Load the corpus as `skg load` does (extraction in a process pool of `workers`, default
     one per CPU); generation plus load wall time against the 10-minute goal at 100k."""
-    result_file = workdir / "pipeline.json"
-    cmd = [sys.executable, "-m", "bench.measure_loading", "--uri", uri, "--corpus",
-           str(corpus), "--result", str(result_file)]
-    if workers:
-        cmd += ["--workers", str(workers)]
-    root = Path(__file__).resolve().parents[1]
-    proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=timeout)
-    if proc.returncode != 0:
-        return {"status": "failed", "error": (proc.stderr or proc.stdout).strip()[-800:]}
-    loader = json.loads(result_file.read_text(encoding="utf-8"))
+    loader = _run_loader(uri, corpus, workdir / "pipeline.json", None, workers, timeout)
+    if "error" in loader:
+        return loader
     seconds = gen_seconds + loader["wall_seconds"]
     return {"status": "ok", "seconds": round(seconds, 1), "generate_seconds":
             round(gen_seconds, 1), "loader": loader,
