@@ -254,6 +254,7 @@ def resolution_row(resolution: Any, document: str, checksum: str | None) -> dict
         "id": resolution.id, "date": resolution.date, "session": resolution.session,
         "place": resolution.place, "item": resolution.item, "title": resolution.title,
         "document": document, "checksum": checksum, "issuer": issuer,
+        "source_url": getattr(resolution, "source_url", None),
         "attachments": list(resolution.attachments or []),
         "references": [json.dumps(_reference_json(r), ensure_ascii=False)
                        for r in resolution.references],

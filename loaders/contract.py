@@ -61,5 +61,5 @@ def to_contract(resolutions: list[Resolution]) -> dict:
         "references": [reference_json(x) for x in r.references],
         "attachments": r.attachments,
         "statements": [statement_json(s) for s in r.statements],
-        "document": r.document, "checksum": r.checksum,
+        "document": r.document, "checksum": r.checksum, "source_url": r.source_url,
     } for r in resolutions]}

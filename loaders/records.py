@@ -92,6 +92,7 @@ class Resolution:
     statements: list[Statement] = field(default_factory=list)
     document: str | None = None
     checksum: str | None = None
+    source_url: str | None = None
 
     @property
     def id(self) -> str:
