@@ -27,6 +27,8 @@ def passive(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention]
     inside = [m for m in mentions if trig.obj_start is not None
               and trig.obj_start <= m.start and m.end <= trig.end
               and not is_oblique(s, m, mentions)]
+    if trig.predicate == "ESTABLISHES" and any(not m.pronoun for m in inside):
+        objs = [m for m in objs if not m.pronoun]  # "Es wird eine Arbeitsgruppe eingerichtet"
     objs = objs or (inside[:1] if trig.predicate == "ESTABLISHES" else inside)
     action = s[trig.end:].strip(" ,.")
     for m in objs:
