@@ -27,8 +27,7 @@ DECIDES = r"(?:beschließt|beschloss|fasst|nimmt|stimmt|billigt|genehmigt|beauft
 SPEAKS = [
     re.compile(r"\b(?:Der|Die|Das)\s+(?P<organ>" + ORGAN_WORDS + r")(?:\s+der\s+Stadt\s+\S+)?"
                r"\s+" + DECIDES + r"\b"),
-    re.compile(r"\b" + DECIDES + r"\s+(?:der|die|das)\s+(?P<organ>" + ORGAN_WORDS
-               + r")\s+(?:folgenden|einstimmig|mehrheitlich|den|die|das)\b"),
+    re.compile(r"\b" + DECIDES + r"\s+(?:der|die|das)\s+(?P<organ>" + ORGAN_WORDS + r")\b"),
     re.compile(r"\b(?:Beschluss|Empfehlung)\s+(?:des|der)\s+(?P<organ>" + ORGAN_WORDS
                + r")(?:e?s)?\b"),
 ]
@@ -54,10 +53,25 @@ def organ_named(text: str) -> str | None:
     return None
 
 
-def implied_organ(text: str) -> str | None:
-    """ "Stadtrat", "Gemeinderat", "Kreistag" from the words a council page uses, else "Rat"
-    when the page is a decision block; None for any other text."""
-    if not DECISION_BLOCK.search(text):
+# An organ the page names in passing ("vom Ortsbeirat benannten"); not the executive, which
+# is addressed rather than deciding ("Der Magistrat wird gebeten").
+MENTIONED = re.compile(r"\b(?:de[rsmn]|vom|im)\s+(?P<organ>" + ORGAN_WORDS + r")(?:e?s)?\b")
+EXECUTIVE = {"Magistrat", "Rat"}
+
+
+def organ_mentioned(text: str) -> str | None:
+    """The first deciding organ a page names at all."""
+    for m in MENTIONED.finditer(text):
+        organ = re.sub(r"(?<=rat)e?s$", "", " ".join(m.group("organ").split()))
+        if organ not in EXECUTIVE:
+            return organ
+    return None
+
+
+def implied_organ(text: str, decides: bool) -> str | None:
+    """ "Stadtrat", "Gemeinderat", "Kreistag" from the words a council page uses, else "Rat",
+    when the page is a decision block or `decides` (it holds a decision wording)."""
+    if not decides and not DECISION_BLOCK.search(text):
         return None
     for organ, hint in KIND_HINTS:
         if re.search(hint, text):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from loaders.bodies import TOWN, genitive, kommune, named_body
-from loaders.councils import implied_organ, organ_named, unidentified_council
+from loaders.councils import implied_organ, organ_mentioned, organ_named, unidentified_council
 from loaders.dates import find_dates
 from loaders.mentions import ActorRegistry, to_ref
+from loaders.predicates import find_triggers
 from loaders.records import ActorRef, Reference, Resolution, slug
 from loaders.structure import Paragraph
 
@@ -140,7 +141,8 @@ def _issuer(header: list[Paragraph], registry: ActorRegistry, text: str,
     found = _named_issuer(header, registry, text)
     if found is not None:
         return found
-    organ = organ_named(text) or implied_organ(text)
+    organ = organ_named(text) or organ_mentioned(text) or implied_organ(
+        text, bool(find_triggers(text)))
     if organ is None:
         return None
     council = unidentified_council(organ, document_key or slug(text[:200]))

@@ -15,7 +15,7 @@ from loaders.clauses import (
 )
 from loaders.context import MONEY_WORDS, Context, add, is_plural, resolve
 from loaders.dates import find_amount, find_deadline
-from loaders.leads import cooperation, lead, leads_task, participles, passive
+from loaders.leads import cooperation, lead, leads_task, participles, passive, passive_thing
 from loaders.mentions import Mention
 from loaders.predicates import NEGATION, SUBJUNCTIVE, Trigger, find_triggers
 from loaders.records import ActorRef, MatterRef
@@ -40,6 +40,8 @@ def _relative_np(s: str, end: int) -> tuple[int, int] | None:
     return (articles[-1].start(), rel.start()) if articles else None
 
 
+GREETED = re.compile(r"\s+(?:alle\s+|die\s+|den\s+)?(?:anwesenden|Anwesenden|Gäste|Gast|Zuhörer|"
+                     r"Mitglieder|Damen|Herren|Vertreter|Besucher|Ratsmitglieder|Teilnehmer)")
 OBJECT_LEAD = re.compile(r"\s*(?:(?:den|die|das|dem|einen|eine|ein|seinen|ihren)\s+)?"
                          r"(?:[a-zäöü][\w\-]*(?:e|en|er|es)\s+)?")
 
@@ -241,6 +243,9 @@ def _extract_sentence(ctx: Context, sent: Sentence,
         if trig.kind == "lead":
             lead(ctx, sent, trig, mentions)
             continue
+        if trig.kind == "passive_thing":
+            passive_thing(ctx, sent, trig, mentions)
+            continue
         subjects, after = _subjects(ctx, s, trig, mentions, prev)
         if trig.kind == "inverted":
             inv = addressees(s, trig.end, mentions)
@@ -295,6 +300,8 @@ def _things(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention]
           and after > trig.obj_start) and re.match(r"\s*(?:[Ff]ür|[Zz]ur|[Zz]um|den|die|das)\s",
                                        s[clause_start(s, trig.start):trig.start]):
         start, end = clause_start(s, trig.start), trig.start
+    if predicate == "WELCOMES" and GREETED.match(s, trig.end):
+        return  # "Der Bürgermeister begrüßt die Anwesenden": a greeting, not a position
     if predicate == "SUPPORTS" and re.search(r"Bereitschaft|Unterstützung", s[trig.start:trig.end]):
         start, end = trig.end, region_end
     region = s[min(start, trig.start):region_end]
