@@ -45,6 +45,8 @@ def is_oblique(sentence: str, mention: Mention, mentions: list[Mention]) -> bool
             return False
         if low in OBLIQUE:
             return True
+        if word in {"Der", "Die", "Das"} and start > 0:
+            return False  # a capital article inside a run-on line starts a sentence
         if low in {"der", "die", "das"}:
             before, _ = _preceding_word(sentence, start)
             if before.lower() in OBLIQUE:
@@ -115,6 +117,9 @@ def addressees(sentence: str, pos: int, mentions: list[Mention]) -> list[Mention
         if m.start < cursor:
             continue
         gap = sentence[cursor:m.start]
+        if out and re.fullmatch(r"\s+als\s+(?:[a-zäöü]\w*e[nrs]?\s+)?", gap):
+            cursor = m.end  # "Hessen als Themenpate und die AG Cloud": a role, not another one
+            continue
         if not (FIRST_GAP if not out else LIST_GAP).match(gap):
             break
         out.append(m)

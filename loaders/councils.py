@@ -14,17 +14,19 @@ import re
 from loaders.records import ActorRef, slug
 
 # Deciding organs of German Kommunen; committees by their head noun ("Bau- und Umweltausschuss").
-ORGAN_WORDS = (r"(?:Stadtverordnetenversammlung|Gemeindevertretung|Samtgemeinderat|"
+ORGAN_WORDS = (r"(?:(?:Stadtverordnetenversammlung|Bürgerschaft|Gemeindevertretung|Samtgemeinderat|"
                r"Ortsgemeinderat|Verbandsgemeinderat|Gemeinderat|Stadtrat|Stadtbezirksrat|"
                r"Ortschaftsrat|Ortsbeirat|Ortsrat|Bezirksvertretung|Bezirksversammlung|"
                r"Bezirksausschuss|Kreistag|Kreisausschuss|Magistrat|Rat\s+der\s+Stadt|"
                r"Rat\s+der\s+Gemeinde|(?:[A-ZÄÖÜ][\w]*-\s+und\s+)?[A-ZÄÖÜ][\w\-]*ausschuss"
-               r"(?:\s+für\s+[A-ZÄÖÜ][\w\-]*(?:\s+und\s+[A-ZÄÖÜ][\w\-]*)?)?|Rat)")
+               r"(?:\s+für\s+[A-ZÄÖÜ][\w\-]*(?:\s+und\s+[A-ZÄÖÜ][\w\-]*)?)?|Rat)"
+               r"(?:\s+\d{1,2}(?![\d.]))?)")  # "Ortsbeirat 10"
 DECIDES = r"(?:beschließt|beschloss|fasst|nimmt|stimmt|billigt|genehmigt|beauftragt|bittet|" \
           r"empfiehlt|ermächtigt|lehnt|hat)"
 # "Der Stadtrat beschließt", "fasst der Finanzausschuss folgenden Beschluss",
 # "Beschluss des Gemeinderates", "Der Hauptausschuss empfiehlt dem Rat".
 SPEAKS = [
+    re.compile(r"^(?P<organ>" + ORGAN_WORDS + r")\s*$", re.M),  # a heading: "Ortsbeirat 10"
     re.compile(r"\b(?:Der|Die|Das)\s+(?P<organ>" + ORGAN_WORDS + r")(?:\s+der\s+Stadt\s+\S+)?"
                r"\s+" + DECIDES + r"\b"),
     re.compile(r"\b" + DECIDES + r"\s+(?:der|die|das)\s+(?P<organ>" + ORGAN_WORDS + r")\b"),
@@ -55,17 +57,25 @@ def organ_named(text: str) -> str | None:
 
 # An organ the page names in passing ("vom Ortsbeirat benannten"); not the executive, which
 # is addressed rather than deciding ("Der Magistrat wird gebeten").
-MENTIONED = re.compile(r"\b(?:de[rsmn]|vom|im)\s+(?P<organ>" + ORGAN_WORDS + r")(?:e?s)?\b")
+MENTIONED = re.compile(r"\b(?:de[rsmn]|vom|im)\s+(?P<organ>" + ORGAN_WORDS + r")(?:e?s)?\b"
+                       r"|\b(?P<sitting>Gemeinderat|Stadtrat|Kreistag|Ortschaftsrat|Ortsbeirat|"
+                       r"Bezirksbeirat)s?sitzung")
 EXECUTIVE = {"Magistrat", "Rat"}
 
 
 def organ_mentioned(text: str) -> str | None:
     """The first deciding organ a page names at all."""
     for m in MENTIONED.finditer(text):
-        organ = re.sub(r"(?<=rat)e?s$", "", " ".join(m.group("organ").split()))
+        organ = re.sub(r"(?<=rat)e?s$", "", " ".join((m.group("organ") or m.group("sitting"))
+                                                      .split()))
         if organ not in EXECUTIVE:
             return organ
     return None
+
+
+def organ_of(text: str, decides: bool) -> str | None:
+    """The organ a council page names or implies, else None."""
+    return organ_named(text) or organ_mentioned(text) or implied_organ(text, decides)
 
 
 def implied_organ(text: str, decides: bool) -> str | None:

@@ -9,7 +9,7 @@ from loaders.clauses import matter
 from loaders.documents import Document, read_document
 from loaders.errors import DocumentError
 from loaders.mentions import ActorRegistry, to_ref
-from loaders.metadata import read_metadata, references
+from loaders.metadata import read_metadata, references, title_of
 from loaders.records import ActorRef, Resolution, Source, Statement
 from loaders.roles import find_initiatives
 from loaders.statements import Context, extract_sentence, header_statements
@@ -24,6 +24,8 @@ def extract_resolution(doc: Document, header_common: list[Paragraph],
     header = header_common + [p for p in lay.header if p not in header_common]
     span_text = doc.text[pars[0].start:pars[-1].end] if pars else ""
     res = read_metadata(header, registry, span_text, doc.checksum or "")
+    if header_common:  # a collection: each decision's own heading names it
+        res.title = title_of([p for p in header if p not in header_common], registry) or res.title
     registry.issuer = res.issuer
     registry.home = registry.home or res.issuer
     for par in header:

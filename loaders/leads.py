@@ -77,7 +77,8 @@ def _passive_money(ctx: Context, sent: Sentence, trig: Trigger, start: int) -> N
         return
     purpose = re.search(r"\b[Ff]ür\s+(?:die|den|das)\s+(?P<p>[^,;]+?)(?=\s+(?:werden|wird|in\s+"
                         r"den\s+Haushaltsjahren|im\s+Haushalt|Mittel)\b|[,;]|$)", clause)
-    obj = matter(purpose.group("p"), ctx.title) if purpose else matter(ctx.title or "")
+    obj = matter(purpose.group("p"), ctx.title) if purpose else matter(ctx.title or "") \
+        or matter(re.split(r"\s+(?:werden|wird)\s", clause)[0])  # "Die erforderlichen Mittel …"
     add(ctx, sent, ctx.speaker or ctx.issuer, "FINANCES", obj, clause)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from loaders.bodies import TOWN, genitive, kommune, named_body
-from loaders.councils import implied_organ, organ_mentioned, organ_named, unidentified_council
+from loaders.councils import organ_of, unidentified_council
 from loaders.dates import find_dates
 from loaders.mentions import ActorRegistry, to_ref
 from loaders.predicates import find_triggers
 from loaders.records import ActorRef, Reference, Resolution, slug
-from loaders.structure import Paragraph
+from loaders.structure import BARE_NUMBER, VOTE, Paragraph, title_line
 
 ISSUER_KEYS = {"conference", "committee"}
 ISSUER_IDS = {"BR", "BT"}  # the chambers of Parliament pass resolutions too
@@ -19,8 +19,9 @@ KOMMUNE = re.compile(
     r"Universitätsstadt|Große\s+Kreisstadt|Kreisstadt|Stadtgemeinde))\s+(?P<name>(?i:" + TOWN
     + r"))(?:\s+(?:Beschlussvorlage|Vorlage|Sitzungsvorlage|Niederschrift|Der\s+"
     r"Oberbürgermeister|Die\s+Oberbürgermeisterin|Der\s+Bürgermeister|Die\s+Bürgermeisterin|"
-    r"Der\s+Landrat|Die\s+Landrätin))?\s*$"
+    r"Der\s+Landrat|Die\s+Landrätin|\(Druckversion\)))?\s*$"
 )
+RESULT_LINE = re.compile(r"^(?:Beschluss|Ergebnis|Beschlussergebnis)\s*:", re.I)
 ORGAN = re.compile(r"\b(?:Beschlussorgan|Gremium)\s*:\s*(?P<organ>[A-ZÄÖÜ][\w\-]+)")
 COUNCILS = r"Gemeinderat|Stadtrat|Kreistag|Stadtverordnetenversammlung|Gemeindevertretung|Rat"
 DECIDING_ROW = re.compile(r"^(?P<organ>" + COUNCILS + r")\b.*\b(?:Entscheidung|Beschlussfassung|"
@@ -43,7 +44,7 @@ SESSION = re.compile(
 )
 ITEM = re.compile(
     r"\b(?:TOP|Tagesordnungspunkt)\s+((?:\d+[a-z]?|[IVX]{1,5}\.\d+)(?:\.\d+)?)"
-    r"|\bBeschluss(?:\s+Nr\.)?\s+(\d{4}/\d+)"
+    r"|\bBeschluss(?:\s+Nr\.\s*|nummer\s*\(?|\s*:\s*|\s+)(\d{4}/\d+)"
 )
 # A paper's number when no agenda item is given: "Vorlage Nr.: 2025/0456", "Drucksache 123/25".
 PAPER = re.compile(r"\b(?P<kind>Vorlage|Drucksache|Beschlussvorlage|Sitzungsvorlage)"
@@ -93,7 +94,8 @@ def _council(header: list[Paragraph], text: str) -> tuple[str, str | None] | Non
         (m for p in header for m in [COUNCIL_SITTING.search(p.text)] if m), None)
     name = (organ.group("organ") if organ else decides.group("organ") if decides
             else speaks.group("organ") if speaks else None)
-    return f"{_cased(kommune.group('kind'))} {_cased(kommune.group('name'))}", name
+    town = re.sub(r"\s*\((?:Druckversion|Druckansicht)\)$", "", kommune.group("name"))
+    return f"{_cased(kommune.group('kind'))} {_cased(town)}", name
 
 
 def _cased(words: str) -> str:
@@ -141,8 +143,7 @@ def _issuer(header: list[Paragraph], registry: ActorRegistry, text: str,
     found = _named_issuer(header, registry, text)
     if found is not None:
         return found
-    organ = organ_named(text) or organ_mentioned(text) or implied_organ(
-        text, bool(find_triggers(text)))
+    organ = organ_of(text, bool(find_triggers(text)))
     if organ is None:
         return None
     council = unidentified_council(organ, document_key or slug(text[:200]))
@@ -160,10 +161,12 @@ def _named_issuer(header: list[Paragraph], registry: ActorRegistry,
         town, organ = council
         home = kommune(town, _only_land(text, registry))
         registry.home = home
+        organ = organ or organ_of(text, decides=False)
         if not organ:
             return home
         place = town.split(None, 1)[1]
-        return ActorRef(id=f"{home.id}/{slug(organ)}", name=f"{organ} {place}",
+        name = organ if organ.endswith(place) else f"{organ} {place}"
+        return ActorRef(id=f"{home.id}/{slug(organ)}", name=name,
                         type_key="committee", known=False, level="board",
                         aliases=(f"{organ} {genitive(home)}", town, place, organ))
     best = None
@@ -272,6 +275,15 @@ def _drop_all_laender(actors: list[ActorRef]) -> list[ActorRef]:
     return named if any(a.type_key == "land" for a in named) else actors
 
 
+def title_of(header: list[Paragraph], registry: ActorRegistry) -> str | None:
+    """The title a resolution's own heading lines give: in a collection the line before the
+    decision's number ("Registerdaten" / "Beschluss: 2025/08")."""
+    for before, par in zip(header, header[1:], strict=False):
+        if BARE_NUMBER.match(par.text) and title_line(before):
+            return before.text
+    return _title(header, None, registry)
+
+
 def _title(header: list[Paragraph], issuer: ActorRef | None, registry: ActorRegistry) -> str | None:
     for p in header:
         m = TITLE_LABEL.match(p.text)
@@ -289,6 +301,8 @@ def _title(header: list[Paragraph], issuer: ActorRef | None, registry: ActorRegi
 def _title_like(t: str, registry: ActorRegistry, strict: bool) -> bool:
     if re.fullmatch(r"\(.*\)", t) or t.endswith(":") or "|" in t or ITEM.match(t):
         return False
+    if VOTE.match(t) or RESULT_LINE.match(t):
+        return False  # "Abstimmung: Ja: 9, Nein: 0", "Beschluss: einstimmig beschlossen"
     if strict and (re.match(r"^[\w\s\-]+:\s", t) or SESSION.search(t)):
         return False
     if not strict and len(t.split()) <= 4:

@@ -236,6 +236,8 @@ def _extract_sentence(ctx: Context, sent: Sentence,
         if NEGATION.search(s[trig.start:region_end]) or SUBJUNCTIVE.search(clause) or \
                 re.search(r"\blehnt\b", clause):
             continue
+        if trig.kind == "passive" and sent.section == "reasoning":
+            continue  # "In der Sitzung … wurde beschlossen: Der OB wird beauftragt …": narrated
         if trig.kind == "passive":
             passive(ctx, sent, trig, mentions)
             suppressed_from = trig.end

@@ -22,9 +22,17 @@ SECTION = re.compile(
     r"Protokollnotiz(?:en)?|Anlagen?))$"
 )
 ONE_SENTENCE_BREAK = re.compile(r"[.!?:;…]")
+# A decision wording in a long line that does not end like a sentence.
+DECIDING = re.compile(r"\b(?:wird|werden)\s+(?:gebeten|beauftragt|ersucht|aufgefordert)\b|"
+                      r"\b(?:beschließt|bittet|beauftragt|empfiehlt)\s+(?:der|die|den|das|dem)\b")
 ITEM_HEADING = re.compile(
     r"^(?:TOP|Tagesordnungspunkt)\s+(?:\d+[a-z]?\b|[IVX]{1,5}\.\d+)"
-    r"|^Beschluss\s+(?:Nr\.\s*)?\d{4}/\d+", re.I)
+    r"|^Beschluss\s+(?:Nr\.\s*)?\d{4}/\d+"
+    r"|^Beschluss(?:nummer\s*\(?|\s*:\s*)\d{4}/\d+\)?\s*$", re.I)
+# A heading that is only the decision's number ("Beschlussnummer (2023/16)"): its title is the
+# line before it.
+BARE_NUMBER = re.compile(r"^Beschluss(?:nummer\s*\(?|\s*:\s*)\d{4}/\d+\)?\s*$", re.I)
+BARE_POINT = re.compile(r"^(\d{1,2})[.)]$")
 
 
 @dataclass
@@ -88,8 +96,15 @@ def split_items(pars: list[Paragraph]) -> list[tuple[int, int]]:
     heads = [i for i, p in enumerate(pars) if ITEM_HEADING.match(p.text)]
     if len(heads) < 2:
         return [(0, len(pars))]
+    heads = [h - 1 if h > 0 and BARE_NUMBER.match(pars[h].text) and title_line(pars[h - 1])
+             and h - 1 not in heads else h for h in heads]
     bounds = heads + [len(pars)]
     return [(bounds[k], bounds[k + 1]) for k in range(len(heads))]
+
+
+def title_line(par: Paragraph) -> bool:
+    """A short line that does not end like a sentence: a decision's title."""
+    return len(par.text) < 160 and not re.search(r"[.:;]$", par.text.strip())
 
 
 def _body_start(pars: list[Paragraph]) -> int:
@@ -97,6 +112,9 @@ def _body_start(pars: list[Paragraph]) -> int:
         m = POINT.match(p.text)
         if m and m.group(1).lstrip("0") == "1" and len(p.text) > 40:
             return i
+        bare = BARE_POINT.match(p.text.strip())
+        if bare and bare.group(1) == "1" and i + 1 < len(pars):
+            return i  # "1." on a line of its own, the point's text on the next
         roman = ROMAN.match(p.text)
         if roman and roman.group("roman") == "I" and i + 1 < len(pars):
             return i
@@ -107,6 +125,8 @@ def _body_start(pars: list[Paragraph]) -> int:
     for i, p in enumerate(pars):
         if len(p.text) > 80 and re.search(r"[.]$", p.text) and not p.text.endswith(":"):
             return i
+        if len(p.text) > 80 and DECIDING.search(p.text):
+            return i  # a council page's run-on line: "… Betreff: … Der Magistrat wird gebeten, …"
         if len(p.text) > 40 and re.match(r"(?:Die|Der|Das)\s", p.text) and p.text[-1] in ".:":
             return i
     return len(pars)
@@ -166,6 +186,10 @@ def layout(text: str, pars: list[Paragraph]) -> Layout:
             continue
         if section == "declaration":
             result.declarations.append((declarer, par))
+            continue
+        bare = BARE_POINT.match(par.text.strip())
+        if section == "points" and bare and int(bare.group(1)) == expected:
+            point, expected = str(expected), expected + 1
             continue
         skip = 0
         m = POINT.match(par.text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 STRUCTURAL = re.compile(
-    r"^(?:\d{1,2}[.)]\s|0\d\s+(?=[A-ZÄÖÜ])|[a-z]\)\s|[-•–·*]\s|TOP\s|Tagesordnungspunkt\s|Begründung|"
+    r"^(?:\d{1,2}[.)](?:\s|$)|0\d\s+(?=[A-ZÄÖÜ])|[a-z]\)\s|[-•–·*]\s|TOP\s|Tagesordnungspunkt\s|Begründung|"
     r"Sachdarstellung|Sachverhalt|Protokollerklärung|Anlage|Beschluss\b|Antrag\b|Betreff|"
     r"Berichterstattung|Antragsteller)"
 )

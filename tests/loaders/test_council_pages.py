@@ -63,3 +63,42 @@ def test_a_passive_in_the_reasoning_decides_nothing(extract):
                   "Der Bebauungsplan wird derzeit von einem Planungsbüro geändert.\n",
                   header=BARE)
     assert [s.predicate for s in res[0].statements] == ["TAKES_NOTE"]
+
+
+def test_organ_heading_with_a_number_and_a_run_on_line(extract):
+    res = extract("Ortsbezirk 7\n\nOrtsbeirat 7\n\nAnregung an den Magistrat vom 01.02.2025, OM 12 "
+                  "Betreff: Sitzbänke am Weiher Der Magistrat wird gebeten, zwei Sitzbänke am "
+                  "Weiher aufzustellen. Vertraulichkeit: Nein\n", header=BARE)
+    assert res[0].issuer.name == "Ortsbeirat 7"
+    assert [s.predicate for s in res[0].statements] == ["REQUESTS"]
+
+
+def test_sitting_compound_names_the_organ_of_a_known_town(extract):
+    res = extract("Gemeinde Seedorf (Druckversion)\n\nAus der Gemeinderatssitzung vom 6. Mai 2025\n\n"
+                  "Der Niederschrift über die Sitzung vom 1. April 2025 wird zugestimmt.\n",
+                  header=BARE)
+    assert res[0].issuer.name == "Gemeinderat Seedorf"
+
+
+def test_hanseatic_council_and_its_proposal(extract):
+    res = extract("Beschlussvorschlag:\n\nDie Bürgerschaft beschließt die Erweiterung des "
+                  "Stadtteilportals.\n", header=BARE)
+    assert res[0].issuer.name == "Bürgerschaft"
+
+
+def test_a_vote_line_is_not_a_title_and_money_needs_no_purpose(extract):
+    res = extract("Beschluss: einstimmig beschlossen\n\nAbstimmung: Ja: 9, Nein: 0\n\n"
+                  "Der Finanzausschuss fasst folgenden Beschluss:\n\n1. Die erforderlichen Mittel "
+                  "in Höhe von 2.000 Euro werden im Nachtragshaushalt bereitgestellt.\n",
+                  header=BARE)
+    assert res[0].title is None or "Abstimmung" not in res[0].title
+    fin = [s for s in res[0].statements if s.predicate == "FINANCES"]
+    assert fin and "Mittel" in fin[0].object.name and "2.000 Euro" in fin[0].amount
+
+
+def test_an_earlier_decision_quoted_in_the_facts_obliges_nobody_now(extract):
+    res = extract("Beschlussvorschlag:\n\nDer Stadtrat beschließt die Fortführung des Portals.\n\n"
+                  "Sachverhalt:\n\nIn der Sitzung vom 18.08.2021 wurde beschlossen: Der "
+                  "Oberbürgermeister wird beauftragt zu prüfen, ob ein Portal geschaffen werden "
+                  "kann.\n", header=BARE)
+    assert not any(s.predicate == "TASKS" for s in res[0].statements)
