@@ -74,8 +74,9 @@ def test_organ_heading_with_a_number_and_a_run_on_line(extract):
 
 
 def test_sitting_compound_names_the_organ_of_a_known_town(extract):
-    res = extract("Gemeinde Seedorf (Druckversion)\n\nAus der Gemeinderatssitzung vom 6. Mai 2025\n\n"
-                  "Der Niederschrift über die Sitzung vom 1. April 2025 wird zugestimmt.\n",
+    res = extract("Gemeinde Seedorf (Druckversion)\n\nAus der Gemeinderatssitzung vom "
+                  "6. Mai 2025\n\nDer Niederschrift über die Sitzung vom 1. April 2025 "
+                  "wird zugestimmt.\n",
                   header=BARE)
     assert res[0].issuer.name == "Gemeinderat Seedorf"
 
