@@ -1,4 +1,4 @@
-"""HTML pages: the interactive network page (`/graph`, `skg viz`) and the API's index page.
+"""HTML pages: the interactive network page (`/graph`, `skg viz`).
 
 Nodes and edges are assembled with pyvis; the page itself comes from our own Jinja template
 because pyvis' template loads scripts from CDNs. The page is self-contained: vis-network is
@@ -144,11 +144,6 @@ def render_graph_page(subgraph: Subgraph, *, node_cap: int, keep: str | None = N
                       title: str = "stakeholder-graph", description: str = "") -> str:
     """A subgraph as a page: reduced to `node_cap` nodes (keeping `keep`), then rendered."""
     return render_drawing(build_drawing(subgraph, node_cap, keep), title, description)
-
-
-def render_index_page() -> str:
-    """The API's small offline index page."""
-    return _environment().get_template("index.html").render()
 
 
 def build_page(graph: Any, node_cap: int, *, around: str | None = None, depth: int = 1,
