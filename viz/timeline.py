@@ -68,18 +68,22 @@ def timeline_items(statements: list[dict[str, Any]], obligations: list[dict[str,
     by_statement = {o["obligation"].get("statement"): o for o in obligations}
     for row in statements:
         rel = row["rel"]
-        if not rel.get("resolution_date"):
+        # A statement may date itself ("hat am 11.06.2024 … beschlossen"); else its
+        # resolution's date.
+        day = rel.get("date") or rel.get("resolution_date")
+        if not day:
             continue
         obligation = by_statement.get(rel.get("id"))
         link = obligation["obligation"]["id"] if obligation else None
         verb = words.predicate(rel["predicate"])
         items.append({
             "id": f"s:{rel['id']}", "group": lanes.lane(row["subject"]),
-            "start": rel["resolution_date"][:10], "type": "box", "link": link,
-            "className": "statement", "style": f"border-color: {predicate_colour(rel['predicate'])}",
+            "start": day[:10], "type": "box", "link": link,
+            "className": "statement",
+            "style": f"border-color: {predicate_colour(rel['predicate'])}",
             "content": html.escape(f"{verb} → {_short(_name(row['object']), 32)}"),
             "title": html.escape(f"{_name(row['subject'])} → {verb} → {_name(row['object'])}\n"
-                                 f"{words.date(rel['resolution_date'])} · {rel['resolution']}\n"
+                                 f"{words.date(day)} · {rel['resolution']}\n"
                                  f"{_short(rel.get('sentence'), 300)}"),
             "resolution": rel["resolution"]})
     for o in obligations:

@@ -94,11 +94,15 @@ def resolution_page(graph: GraphDep, resolution_id: Annotated[str, Path(max_leng
 @router.get("/pages/actors/{actor_id:path}", response_class=HTMLResponse)
 def actor_page(graph: GraphDep, actor_id: Annotated[str, Path(max_length=300)],
                lang: Lang = None, asked_offset: Offset = 0, asks_offset: Offset = 0,
-               leads_offset: Offset = 0, finances_offset: Offset = 0) -> HTMLResponse:
+               leads_offset: Offset = 0, finances_offset: Offset = 0, out_offset: Offset = 0,
+               in_offset: Offset = 0) -> HTMLResponse:
     """What others ask of an actor (with status), what it asks of others, what it leads and
-    finances, what it belongs to and succeeded; every list paged."""
+    finances, what it belongs to and succeeded, and all its statements; every list paged."""
     words = Words(language(lang))
-    detail = actors.get_actor(graph, actor_id, limit=1)
+    detail = actors.get_actor(graph, actor_id, limit=PAGE_ROWS, offset=out_offset,
+                              direction="outgoing")
+    incoming = actors.get_actor(graph, actor_id, limit=PAGE_ROWS, offset=in_offset,
+                                direction="incoming")["incoming"]
     today = date.today()
     sections = []
     for key, kind, who, offset, fetch in (
@@ -118,9 +122,15 @@ def actor_page(graph: GraphDep, actor_id: Annotated[str, Path(max_length=300)],
         total, items = fetch(offset)
         sections.append((key, {"kind": kind, "who": who, "total": total, "rows": items,
                                "offset": offset}))
+    sections += [
+        ("out", {"kind": "statements", "who": "col.object", "total": detail["totals"]["outgoing"],
+                 "rows": detail["outgoing"], "offset": out_offset}),
+        ("in", {"kind": "statements", "who": "col.subject",
+                "total": detail["totals"]["incoming"], "rows": incoming, "offset": in_offset})]
     params = {"asked_offset": asked_offset or None, "asks_offset": asks_offset or None,
               "leads_offset": leads_offset or None,
-              "finances_offset": finances_offset or None}
+              "finances_offset": finances_offset or None, "out_offset": out_offset or None,
+              "in_offset": in_offset or None}
     path = f"/pages/actors/{path_of(actor_id)}"
     return _html(render("actor.html", words, path, params,
                         title=detail["actor"].get("name") or actor_id, actor=detail["actor"],
