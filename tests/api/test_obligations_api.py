@@ -89,11 +89,11 @@ def test_requests_page_lists_overdue_per_addressee(stufenplan_client: TestClient
     page = stufenplan_client.get("/pages/requests", params={"as_of": "2025-07-15"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     html = page.text
-    assert "Bauministerkonferenz" in html and "status-overdue" in html
+    assert "Bauministerkonferenz" in html and "status status-overdue" in html
     assert "http://" not in html and "https://" not in html
     only_open = stufenplan_client.get("/pages/requests", params={"as_of": "2025-07-15",
                                                                   "status": "open"}).text
-    assert "status-overdue" not in only_open
+    assert "status status-overdue" not in only_open
 
 
 def test_timeline_page_lays_the_history_out_in_time(stufenplan_client: TestClient,
