@@ -48,3 +48,16 @@ def resolution_links(graph: Graph, resolution_id: str) -> dict[str, list[dict[st
         f"RETURN DISTINCT {link} }} AS answered_by", id=resolution_id)
     return rows[0] if rows else {"amends": [], "amended_by": [], "answers": [],
                                  "answered_by": []}
+
+
+def resolution_events(graph: Graph, resolution_ids: list[str]) -> list[dict[str, Any]]:
+    """These resolutions as timeline events (the shape of
+    `graph.timelines.resolution_timeline`), by date."""
+    n = names()
+    return graph.read(
+        f"UNWIND $ids AS rid MATCH (r:`{n['resolution']}` {{id: rid}}) "
+        f"OPTIONAL MATCH (r)-[:`{n['ISSUED_BY']}`]->(iss:`{n['actor']}`) "
+        "RETURN 'resolution' AS kind, r.id AS resolution, r.date AS date, r.issuer AS issuer, "
+        "r.title AS title, r.item AS item, iss.name AS subject_name, "
+        "iss.level AS subject_level, null AS relation ORDER BY r.date, r.id",
+        ids=resolution_ids)

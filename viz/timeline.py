@@ -12,6 +12,7 @@ escaped here.
 from __future__ import annotations
 
 import html
+from datetime import date, timedelta
 from typing import Any
 
 from ontology.labels import predicate_colour
@@ -121,6 +122,18 @@ def _obligation_items(o: dict[str, Any], lanes: Lanes, words: Words) -> list[dic
                                  f"{ob.get('resolution')}\n{_short(ob.get('sentence'), 300)}"),
             "resolution": answer["id"]})
     return out
+
+
+def time_window(items: list[dict[str, Any]]) -> dict[str, str] | None:
+    """The first window the page shows: every item, with room on the right for the labels
+    of the last ones (boxes start at their date and extend to the right)."""
+    days = [d for item in items for d in (item["start"], item.get("end")) if d]
+    if not days:
+        return None
+    first, last = date.fromisoformat(min(days)), date.fromisoformat(max(days))
+    span = max((last - first).days, 30)
+    return {"start": (first - timedelta(days=span // 12)).isoformat(),
+            "end": (last + timedelta(days=span // 3)).isoformat()}
 
 
 def timeline_assets() -> dict[str, str]:

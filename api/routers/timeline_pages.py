@@ -19,7 +19,7 @@ from graph import initiatives, queries, threads, timelines
 from viz.i18n import Words, language
 from viz.pages import script_json
 from viz.site import render
-from viz.timeline import timeline_assets, timeline_items
+from viz.timeline import time_window, timeline_assets, timeline_items
 
 router = APIRouter(tags=["pages"])
 
@@ -74,7 +74,9 @@ def timeline_page(
     today = date.today()
     if initiative:
         row = initiatives.get_initiative(graph, initiative, limit=TIMELINE_STATEMENTS)
-        statements, thread = row["statements"], []
+        statements = row["statements"]
+        thread = threads.resolution_events(graph, sorted({s["rel"]["resolution"]
+                                                          for s in statements}))
         title = words.t("timeline.title_initiative",
                         name=row["initiative"].get("name") or initiative)
     else:
@@ -87,7 +89,7 @@ def timeline_page(
     obligations = [o for o in threads.obligations_of(graph, ids, today)
                    if o["obligation"].get("statement") in wanted]
     groups, items = timeline_items(statements, obligations, thread, words)
-    data = {"groups": groups, "items": items, "lang": words.lang,
+    data = {"groups": groups, "items": items, "lang": words.lang, "window": time_window(items),
             "resolutionHref": words.href("/pages/resolutions/__ID__"),
             "openLabel": words.t("timeline.open"), "drawnLabel": words.t("timeline.drawn")}
     params = {"initiative": initiative, "resolution": resolution}
