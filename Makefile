@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 WEB    := web
 NPM_STAMP := $(WEB)/node_modules/.installed
 
-.PHONY: install run test bench lint neo4j-start neo4j-stop clean
+.PHONY: install run test bench score-real lint neo4j-start neo4j-stop clean
 
 install: $(STAMP) $(NPM_STAMP)
 
@@ -38,6 +38,10 @@ test: install
 ## Benchmarks (BENCH_SIZE=1000 by default): starts a throw-away Neo4j of its own.
 bench: install
 	$(BIN)/python -m bench
+
+## Extraction on the real-resolutions corpus (texts in .cache/corpus-real, never committed).
+score-real: install
+	$(BIN)/python tests/corpus/score_real.py $(if $(SEALED),--sealed) $(if $(V),-v)
 
 lint: install
 	$(BIN)/ruff check .
