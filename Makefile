@@ -5,16 +5,23 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 HOST   ?= 127.0.0.1
 STAMP  := $(VENV)/.installed
+# Browser libraries (vis-timeline for the timeline page, axe-core for the tests), from npm.
+WEB    := web
+NPM_STAMP := $(WEB)/node_modules/.installed
 
 .PHONY: install run test bench score-real lint neo4j-start neo4j-stop clean
 
-install: $(STAMP)
+install: $(STAMP) $(NPM_STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
+
+$(NPM_STAMP): $(WEB)/package.json $(WEB)/package-lock.json
+	npm ci --prefix $(WEB) --no-audit --no-fund --loglevel=error
+	touch $(NPM_STAMP)
 
 ## Start the local Neo4j, load the bundled example resolutions, serve API and pages.
 run: install
@@ -47,4 +54,4 @@ neo4j-stop: install
 
 clean:
 	-$(BIN)/skg neo4j stop
-	rm -rf $(VENV) .cache .pytest_cache .ruff_cache build *.egg-info bench/results.json
+	rm -rf $(VENV) $(WEB)/node_modules .cache .pytest_cache .ruff_cache build *.egg-info bench/results.json

@@ -16,11 +16,14 @@ from api.routers import (
     cypher,
     documents,
     graph_page,
+    initiatives,
     obligations,
+    pages,
     rdf,
     resolutions,
     service,
     statements,
+    timeline_pages,
 )
 from skg.settings import Settings, get_settings
 
@@ -59,7 +62,7 @@ def create_app(driver: Driver | None = None, settings: Settings | None = None) -
     install_error_handlers(app)
     # obligations before resolutions: `/resolutions/{id:path}/timeline` must win over
     # `/resolutions/{id:path}`.
-    for module in (service, actors, obligations, resolutions, statements, cypher, cookbook,
-                   graph_page, rdf, documents):
+    for module in (service, pages, timeline_pages, actors, obligations, initiatives,
+                   resolutions, statements, cypher, cookbook, graph_page, rdf, documents):
         app.include_router(module.router)
     return app

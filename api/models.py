@@ -71,8 +71,13 @@ class Statement(Open):
 
 class ActorDetail(BaseModel):
     actor: Actor
-    outgoing: list[Statement]
-    incoming: list[Statement]
+    outgoing: list[Statement] = Field(description="One page of the statements it makes")
+    incoming: list[Statement] = Field(description="One page of the statements about it")
+    counts: dict[str, dict[str, int]] = Field(
+        description="Statements per direction (`outgoing`, `incoming`) and predicate")
+    totals: dict[str, int] = Field(description="Statements per direction over all pages")
+    limit: int
+    offset: int
     member_of: list[Ref]
     members: list[Ref]
     part_of: list[Ref]
@@ -162,3 +167,22 @@ class CypherResult(BaseModel):
 def statement(row: dict[str, Any]) -> Statement:
     """A statement from the `{rel, subject, object}` rows of `graph.queries`."""
     return Statement(**row["rel"], subject=row["subject"], object=row["object"])
+
+
+class Initiative(Open):
+    """An initiative with how much the graph holds about it and when it was spoken of."""
+
+    id: str
+    name: str | None = None
+    statements: int = Field(description="Statements about it or a matter that concerns it")
+    obligations: int = Field(description="Requests and tasks that concern it")
+    resolutions: int = Field(description="Resolutions those come from")
+    actors: int = Field(description="Actors that speak of it")
+    first_date: str | None = Field(None, description="Date of the earliest such resolution")
+    last_date: str | None = Field(None, description="Date of the latest such resolution")
+
+
+class InitiativeDetail(BaseModel):
+    initiative: Initiative
+    matters: list[Ref] = Field(description="Matters that concern it")
+    statements: list[Statement] = Field(description="One page of its statements, oldest first")

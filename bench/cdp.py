@@ -51,6 +51,7 @@ class Chromium:
         self.proc = subprocess.Popen(
             [binary, "--headless", "--no-sandbox", "--disable-gpu",
              "--disable-background-networking", "--disable-extensions", "--no-first-run",
+             "--disable-quic", "--disable-component-update", "--disable-sync",
              "--remote-debugging-pipe", f"--user-data-dir={self._profile}",
              "--window-size=1400,900", "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -60,6 +61,8 @@ class Chromium:
         self._send_fd, self._recv_fd = cmd_write, out_read
         self._buffer = b""
         self._next_id = 0
+        #: Events (messages without an id) that arrived while waiting for answers.
+        self.events: list[dict] = []
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         self.session = self.call("Target.attachToTarget",
                                  {"targetId": target, "flatten": True})["sessionId"]
@@ -78,7 +81,7 @@ class Chromium:
 
     def call(self, method: str, params: dict | None = None, session: bool = False,
              timeout: float = 60.0) -> dict:
-        """Send one command and wait for its answer (events in between are dropped)."""
+        """Send one command and wait for its answer (events in between go to `events`)."""
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method,
                                    "params": params or {}}
@@ -88,7 +91,9 @@ class Chromium:
         deadline = time.monotonic() + timeout
         while True:
             answer = self._read_message(deadline)
-            if answer.get("id") == self._next_id:
+            if "id" not in answer:
+                self.events.append(answer)
+            elif answer.get("id") == self._next_id:
                 if "error" in answer:
                     raise CdpError(f"{method}: {answer['error'].get('message')}")
                 return answer.get("result", {})

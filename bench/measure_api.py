@@ -1,7 +1,7 @@
 """The API under load: 16 concurrent clients against uvicorn in a child process.
 
 Per endpoint: p50/p99 latency and requests per second. The baseline is the same work
-without HTTP: the named query function the endpoint calls (`graph.queries.get_actor`,
+without HTTP: the named query function the endpoint calls (`graph.actors.get_actor`,
 `list_requests`, `search`) or, for `/cypher`, the same Cypher through the bare driver, each
 from 16 threads in this process, in the same run. The ratio that matters is p99(API) /
 p99(baseline) (goal ≤ 2).
@@ -138,7 +138,7 @@ def _thread_load(work: Callable[[random.Random], Any], seconds: float) -> dict:
 
 def _workloads(driver: Driver, ids: list[str]) -> dict[str, tuple[Callable, Callable]]:
     """Endpoint -> (HTTP request maker, bare baseline work)."""
-    from graph import queries
+    from graph import actors, queries
 
     graph = queries.Graph(driver, timeout=60.0)
     today = dt.date.today()
@@ -148,7 +148,7 @@ def _workloads(driver: Driver, ids: list[str]) -> dict[str, tuple[Callable, Call
 
     return {
         "/actors/{id}": (lambda r: ("GET", f"/actors/{r.choice(ids)}", None),
-                         lambda r: queries.get_actor(graph, r.choice(ids))),
+                         lambda r: actors.get_actor(graph, r.choice(ids))),
         "/requests": (lambda r: ("GET", f"/requests?limit=50&addressee={r.choice(ids)}", None),
                       lambda r: queries.list_requests(graph, as_of=today,
                                                       addressee=r.choice(ids), limit=50)),

@@ -15,9 +15,9 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -64,9 +64,27 @@ class Extracted:
     seconds: float
 
 
-def document_key(path: Path) -> str:
-    """How a document is named in the graph: its resolved path."""
-    return str(path.resolve())
+def document_key(path: Path, root: Path | None = None) -> str:
+    """How a document is named in the graph: its name relative to the folder that was
+    loaded (`sub/top-7.txt`), or its file name; never the loading machine's path."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.name
+
+
+def name_document(resolutions: Sequence[Any], document: str,
+                  source_url: str | None = None) -> None:
+    """Give the resolutions and their statements the document's name (and, when given, the
+    address it is published at, which wins over what the document itself says)."""
+    for resolution in resolutions:
+        resolution.document = document
+        resolution.source_url = source_url or getattr(resolution, "source_url", None)
+        for statement in resolution.statements:
+            if statement.source is not None:
+                statement.source = replace(statement.source, document=document)
 
 
 def store_document(tx: ManagedTransaction, resolutions: Sequence, document: str,
@@ -134,9 +152,14 @@ def extracted_in_order(files: Sequence[Path], workers: int,
 
 
 def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
-                   database: str | None = None, workers: int | None = None) -> LoadReport:
+                   database: str | None = None, workers: int | None = None,
+                   names: Mapping[Path, str] | None = None,
+                   source_url: str | None = None) -> LoadReport:
     """Extract and store each file (extraction in `workers` processes, default one per
-    CPU; 1 extracts in this process); returns counts, timings and the failures."""
+    CPU; 1 extracts in this process); returns counts, timings and the failures.
+
+    `names` gives a file's document name (default: its file name, see `document_key`);
+    `source_url` is where the documents are published."""
     apply_schema(driver, database)
     store_gazetteer(driver, database)
     workers = max(1, min(workers or default_workers(), len(files) or 1))
@@ -155,6 +178,8 @@ def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
                 report.failures.append(item.failure)
                 continue
             resolutions = item.resolutions or []
+            name_document(resolutions, (names or {}).get(item.path) or document_key(item.path),
+                          source_url)
             counts = _store(session, item.path, resolutions, report)
             if counts is None:
                 continue
@@ -177,8 +202,8 @@ def _store(session: Session, path: Path, resolutions: list[Any],
     checksum = getattr(resolutions[0], "checksum", None) if resolutions else None
     started = time.perf_counter()
     try:
-        return session.execute_write(store_document, resolutions, document_key(path),
-                                     checksum)
+        document = resolutions[0].document if resolutions else document_key(path)
+        return session.execute_write(store_document, resolutions, document, checksum)
     except (ServiceUnavailable, SessionExpired) as exc:
         raise GraphUnavailable(f"Neo4j stopped answering while loading {path}: "
                                f"{exc}; run the load again") from exc

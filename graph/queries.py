@@ -26,8 +26,6 @@ from ontology.model import load_ontology
 
 #: Most hits each full-text index contributes to one search.
 SEARCH_HIT_CAP = 1000
-#: Most statements listed per direction on an actor's page.
-ACTOR_STATEMENT_CAP = 1000
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 
 
@@ -113,35 +111,6 @@ def list_actors(graph: Graph, *, label: str | None = None, level: str | None = N
             "ORDER BY toLower(row.name), row.id")
     return _page(graph, body, limit, offset, label=label, level=level, land=land,
                  text=text.lower() if text else None)
-
-
-def get_actor(graph: Graph, actor_id: str) -> dict[str, Any]:
-    """An actor with its statements both ways, memberships, successions and resolutions."""
-    n = names()
-    rows = graph.read(
-        f"MATCH (a:`{n['actor']}` {{id: $id}}) "
-        "RETURN a {.*, labels: labels(a)} AS actor, "
-        f"COLLECT {{ MATCH (a)-[r]->(o) WHERE type(r) IN $types "
-        f"RETURN {_statement('r', 'a', 'o')} AS s ORDER BY r.resolution, r.start "
-        "LIMIT $cap } AS outgoing, "
-        f"COLLECT {{ MATCH (x)-[r]->(a) WHERE type(r) IN $types "
-        f"RETURN {_statement('r', 'x', 'a')} AS s ORDER BY r.resolution, r.start "
-        "LIMIT $cap } AS incoming, "
-        f"COLLECT {{ MATCH (a)-[:`{n['MEMBER_OF']}`]->(b) RETURN {_ref('b')} }} AS member_of, "
-        f"COLLECT {{ MATCH (b)-[:`{n['MEMBER_OF']}`]->(a) RETURN {_ref('b')} }} AS members, "
-        f"COLLECT {{ MATCH (a)-[:`{n['PART_OF']}`]->(b) RETURN {_ref('b')} }} AS part_of, "
-        f"COLLECT {{ MATCH (b)-[:`{n['SUCCEEDED_BY']}`]->(a) RETURN {_ref('b')} }} "
-        "AS predecessors, "
-        f"COLLECT {{ MATCH (a)-[:`{n['SUCCEEDED_BY']}`]->(b) RETURN {_ref('b')} }} "
-        "AS successors, "
-        f"COLLECT {{ MATCH (r:`{n['resolution']}`)-[:`{n['ISSUED_BY']}`]->(a) "
-        "RETURN r.id ORDER BY r.id } AS issued, "
-        f"COLLECT {{ MATCH (a)-[:`{n['SUBMITS']}`]->(r:`{n['resolution']}`) "
-        "RETURN r.id ORDER BY r.id } AS submitted",
-        id=actor_id, types=statement_types(), cap=ACTOR_STATEMENT_CAP)
-    if not rows:
-        raise NotFound(f"no actor with id {actor_id!r}")
-    return rows[0]
 
 
 def list_resolutions(graph: Graph, *, issuer: str | None = None, submitter: str | None = None,

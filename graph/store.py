@@ -255,6 +255,8 @@ def resolution_row(resolution: Any, document: str, checksum: str | None) -> dict
         "place": resolution.place, "item": resolution.item, "title": resolution.title,
         "document": document, "checksum": checksum, "issuer": issuer,
         "source_url": getattr(resolution, "source_url", None),
+        "text": getattr(resolution, "text", None),
+        "text_start": getattr(resolution, "text_start", None),
         "attachments": list(resolution.attachments or []),
         "references": [json.dumps(_reference_json(r), ensure_ascii=False)
                        for r in resolution.references],

@@ -11,7 +11,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from loaders.errors import DocumentError
-from loaders.html import html_lines
+from loaders.html import canonical_url, html_lines
 from loaders.pdf import pdf_lines
 from loaders.textnorm import normalise_lines
 
@@ -28,6 +28,7 @@ class Document:
     text: str
     format: str
     checksum: str
+    source_url: str | None = None
 
 
 def decode_text(path: Path, data: bytes) -> str:
@@ -112,6 +113,7 @@ def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
         raise DocumentError(path, "empty document")
     data = path.read_bytes()
     fmt = detect_format(path, data[:512])
+    source_url = None
     if fmt == "pdf":
         lines = pdf_lines(path)
     elif fmt == "docx":
@@ -124,6 +126,7 @@ def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
             raise DocumentError(path, "binary file, not a text document")
         if fmt == "html":
             lines = html_lines(raw)
+            source_url = canonical_url(raw)
         else:
             lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     text = normalise_lines(lines)
@@ -132,4 +135,5 @@ def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
     if _looks_binary(text):
         raise DocumentError(path, "binary file, not a text document")
     checksum = hashlib.sha256(data).hexdigest()
-    return Document(path=str(path), text=text, format=fmt, checksum=checksum)
+    return Document(path=str(path), text=text, format=fmt, checksum=checksum,
+                    source_url=source_url)

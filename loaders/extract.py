@@ -47,7 +47,25 @@ def extract_resolution(doc: Document, header_common: list[Paragraph],
     res.statements = ctx.statements
     res.document = doc.path
     res.checksum = doc.checksum
+    res.source_url = doc.source_url
+    res.text_start, res.text = resolution_span(doc, pars, res.statements)
     return res
+
+
+def resolution_span(doc: Document, pars: list[Paragraph],
+                    statements: list[Statement]) -> tuple[int, str]:
+    """Where the resolution stands in the document: its paragraphs, widened to cover every
+    statement read for it (a collection's common header lies before the paragraphs)."""
+    starts = [pars[0].start] if pars else []
+    ends = [pars[-1].end] if pars else []
+    for st in statements:
+        if st.source is not None:
+            starts.append(st.source.start)
+            ends.append(st.source.end)
+    if not starts:
+        return 0, doc.text
+    start, end = min(starts), max(ends)
+    return start, doc.text[start:end]
 
 
 ATTACHMENT_CITED = re.compile(r"\(\s*Anlage(?:\s+(?P<n>\d+))?\s*\)|\bin\s+der\s+Fassung\s+der\s+"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup, Tag
 
 DROP = ["nav", "header", "footer", "script", "style", "aside", "form", "noscript", "template",
@@ -14,6 +16,19 @@ def _leaf_blocks(root: Tag) -> list[Tag]:
     return [el for el in root.find_all(BLOCKS)
             if not el.find(BLOCKS) or el.name in {"p", "li", "h1", "h2", "h3", "h4"}
             and not el.find_parent(["p", "li"])]
+
+
+def canonical_url(markup: str) -> str | None:
+    """The page's own address from `<link rel="canonical" href="…">`, when it gives an
+    absolute http(s) one (a relative or other-scheme link says nothing about the source)."""
+    soup = BeautifulSoup(markup, "lxml")
+    for link in soup.find_all("link", href=True):
+        rel = link.get("rel") or []
+        rels = rel if isinstance(rel, list) else str(rel).split()
+        href = str(link["href"]).strip()
+        if "canonical" in (r.lower() for r in rels) and re.match(r"https?://\S+$", href):
+            return href
+    return None
 
 
 def html_lines(markup: str) -> list[str]:

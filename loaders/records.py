@@ -93,6 +93,10 @@ class Resolution:
     document: str | None = None
     checksum: str | None = None
     source_url: str | None = None
+    #: The resolution's own span of the document's normalised text, starting at character
+    #: `text_start` of it: statements' `start`/`end` count from the document's beginning.
+    text: str | None = None
+    text_start: int = 0
 
     @property
     def id(self) -> str:

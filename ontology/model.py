@@ -110,6 +110,7 @@ class Relation:
     scored: bool
     comment: str
     super_properties: tuple[URIRef, ...] = ()
+    colour: str | None = None
 
 
 @dataclass(frozen=True)
@@ -333,6 +334,7 @@ def _relations(g: Graph, keys: dict[URIRef, str]) -> dict[str, Relation]:
             label_de=_text(g, iri, SKOS.prefLabel, "de"), domain=ends["domain"],
             range=ends["range"], scored=bool(scored is not None and scored.toPython() is True),
             comment=_text(g, iri, RDFS.comment, "en"),
+            colour=_text(g, iri, SKG.colour) or None,
             super_properties=tuple(sorted(
                 p for p in g.objects(iri, RDFS.subPropertyOf) if isinstance(p, URIRef))),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -17,13 +18,22 @@ SUPPORTED_SUFFIXES = {".txt", ".pdf", ".html", ".htm", ".docx"}
 
 def expand_paths(paths: list[Path]) -> list[Path]:
     """Files named, and the supported documents inside folders named."""
-    files: list[Path] = []
+    return list(document_names(paths))
+
+
+def document_names(paths: list[Path]) -> dict[Path, str]:
+    """Each file to load and its document name: relative to the folder named on the
+    command line (`sub/top-7.txt`), or the file's name when it was named itself."""
+    from graph.loading import document_key
+
+    files: dict[Path, str] = {}
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES
-                            and p.is_file())
+            for found in sorted(p for p in path.rglob("*")
+                                if p.suffix.lower() in SUPPORTED_SUFFIXES and p.is_file()):
+                files[found] = document_key(found, path)
         else:
-            files.append(path)
+            files[path] = document_key(path)
     return files
 
 
@@ -39,6 +49,15 @@ def split_by_size(files: list[Path], max_bytes: int) -> tuple[list[Path], list[s
         else:
             kept.append(path)
     return kept, too_large
+
+
+def check_source_url(url: str, files: list[Path]) -> None:
+    """Exit with one line unless `url` is an http(s) address and one document is loaded."""
+    if not re.fullmatch(r"https?://[^\s/]+\S*", url):
+        fail(f"--source-url {url!r}: not an http or https address")
+    if len(files) != 1:
+        fail(f"--source-url names one document's address, but {len(files)} documents were "
+             "given: load them one by one")
 
 
 @app.command()
@@ -68,20 +87,27 @@ def load(
     workers: Annotated[int | None, typer.Option(
         min=1, help="Extraction processes (default: one per CPU; 1 extracts in this "
                     "process)")] = None,
+    source_url: Annotated[str | None, typer.Option(
+        "--source-url", help="Where the document is published (http or https address); "
+                             "one document only")] = None,
 ) -> None:
     """Extract the documents and store them in Neo4j, one transaction per document."""
     from graph.connection import connect
     from graph.loading import load_documents
 
-    files = expand_paths(paths)
+    names = document_names(paths)
+    files = list(names)
     if not files:
         fail("no documents found in " + ", ".join(map(str, paths)))
+    if source_url is not None:
+        check_source_url(source_url, files)
     files, too_large = split_by_size(files, get_settings().max_upload_mb * 1024 * 1024)
     with graph_errors():
         driver = connect(get_settings())
         try:
             report = load_documents(driver, files, progress=progress,
-                                    database=get_settings().neo4j_database, workers=workers)
+                                    database=get_settings().neo4j_database, workers=workers,
+                                    names=names, source_url=source_url)
         finally:
             driver.close()
     report.failures[:0] = too_large

@@ -17,13 +17,21 @@ from graph.queries import Subgraph
 TOOLTIP_SENTENCES = 5
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A notice of the page: a key of `viz/texts.json` and the values it names."""
+
+    key: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass
 class Drawing:
     """Nodes and merged edges to draw, and notices that explain any reduction."""
 
     nodes: list[dict[str, Any]] = field(default_factory=list)
     edges: list[dict[str, Any]] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     total_nodes: int = 0
     total_statements: int = 0
 
@@ -59,20 +67,16 @@ def build_drawing(subgraph: Subgraph, node_cap: int, keep: str | None = None) ->
     kept = {n["id"] for n in subgraph.nodes}
     if len(kept) > node_cap:
         kept = top_nodes(subgraph, node_cap, keep)
-        drawing.notices.append(
-            f"Reduced: showing the {len(kept)} most connected of {len(subgraph.nodes)} nodes "
-            "(the node cap). Narrow the request with around, predicates, resolution, "
-            "from/to or level to see the rest.")
+        drawing.notices.append(Notice("graph.notice.reduced", {
+            "kept": len(kept), "total": len(subgraph.nodes)}))
     drawing.nodes = [n for n in subgraph.nodes if n["id"] in kept]
     edges = [e for e in subgraph.edges if e["source"] in kept and e["target"] in kept]
     drawing.edges = merge_edges(edges)
     merged = len(edges) - len(drawing.edges)
     if merged:
-        drawing.notices.append(f"{merged} parallel statement(s) merged into edges that "
-                               "show their count.")
+        drawing.notices.append(Notice("graph.notice.merged", {"n": merged}))
     if subgraph.truncated:
-        drawing.notices.append("The graph holds more matching statements than one page "
-                               "loads; only the first ones are used.")
+        drawing.notices.append(Notice("graph.notice.truncated"))
     if not subgraph.nodes:
-        drawing.notices.append("No statements match this request.")
+        drawing.notices.append(Notice("graph.notice.empty"))
     return drawing

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
 from api.deps import GraphDep
 from api.models import Actor, ActorDetail, Page, statement
 from api.params import Id, Limit, Offset
-from api.vocab import check_actor_type, check_level
-from graph import queries
+from api.vocab import check_actor_type, check_level, check_predicates
+from graph import actors, queries
 
 router = APIRouter(tags=["actors"])
 
@@ -33,9 +33,17 @@ def list_actors(graph: GraphDep, limit: Limit = 50, offset: Offset = 0,
 
 @router.get("/actors/{actor_id:path}", response_model=ActorDetail)
 def get_actor(graph: GraphDep,
-              actor_id: Annotated[str, Path(max_length=300)]) -> ActorDetail:
-    """One actor: statements it makes and receives (with sentence, resolution, point),
-    memberships, successions, and the resolutions it issued or submitted."""
-    row = queries.get_actor(graph, actor_id)
+              actor_id: Annotated[str, Path(max_length=300)], limit: Limit = 50,
+              offset: Offset = 0,
+              predicate: Annotated[str | None, Query(
+                  max_length=500, description="Comma list, e.g. REQUESTS,TASKS")] = None,
+              direction: Annotated[Literal["outgoing", "incoming"] | None, Query(
+                  description="Only the statements it makes, or only those about it")] = None,
+              ) -> ActorDetail:
+    """One actor: a page (`limit`/`offset`, newest first) of the statements it makes and of
+    those about it (with sentence, resolution, point), their number per predicate and
+    direction, memberships, successions, and the resolutions it issued or submitted."""
+    row = actors.get_actor(graph, actor_id, limit=limit, offset=offset,
+                           predicates=check_predicates(predicate), direction=direction)
     return ActorDetail(**{**row, "outgoing": [statement(s) for s in row["outgoing"]],
                           "incoming": [statement(s) for s in row["incoming"]]})

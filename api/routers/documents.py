@@ -71,7 +71,8 @@ def upload_document(file: Annotated[UploadFile, File(description="A resolution: 
                     graph: GraphDep, settings: SettingsDep) -> LoadedDocument:
     """Load one document into the graph (replacing what an earlier load of the same
     resolutions wrote). Needs the API key; answers what was loaded, or the one-line reason
-    the document was rejected."""
+    the document was rejected. The document is named by the uploaded file's name, never the
+    temporary folder it passed through."""
     name = safe_name(file.filename)
     suffix = Path(name).suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
@@ -82,7 +83,7 @@ def upload_document(file: Annotated[UploadFile, File(description="A resolution: 
         _save(file, path, settings.max_upload_mb * 1024 * 1024)
         try:
             report = load_documents(graph.driver, [path], progress=False,
-                                    database=graph.database)
+                                    database=graph.database, names={path: name})
         except (ServiceUnavailable, SessionExpired, OSError) as exc:
             raise GraphUnavailable(f"Neo4j does not answer: {exc}") from exc
         except (Neo4jError, DriverError) as exc:

@@ -11,6 +11,7 @@ from api.deps import GraphDep, SettingsDep
 from api.params import DateFrom, DateTo, Id, iso
 from api.routers.resolutions import check_range
 from api.vocab import check_level, check_predicates
+from viz.i18n import Words, language
 from viz.pages import build_page
 
 router = APIRouter(tags=["pages"])
@@ -30,6 +31,8 @@ def graph_page(
     resolution: Id = None, date_from: DateFrom = None, date_to: DateTo = None,
     level: Annotated[str | None, Query(description="Keep statements with an end at this "
                                                    "level")] = None,
+    lang: Annotated[str | None, Query(pattern="^(de|en)$",
+                                      description="Page language: de (default) or en")] = None,
 ) -> HTMLResponse:
     """Statements as a network, coloured and shaped by level; at most the node cap
     (larger requests are reduced to the most connected nodes, with a notice)."""
@@ -37,5 +40,5 @@ def graph_page(
     page, drawn = build_page(graph, settings.graph_node_cap, around=around, depth=depth,
                              predicates=check_predicates(predicates), resolution=resolution,
                              date_from=iso(date_from), date_to=iso(date_to),
-                             level=check_level(level))
+                             level=check_level(level), words=Words(language(lang)))
     return HTMLResponse(page, headers={NODE_COUNT_HEADER: str(drawn)})

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Body
 from pydantic import BaseModel, Field
 
 from api.deps import GraphDep
-from api.errors import ApiError
-from api.params import Id
 from api.security import WriteKeyDep
-from api.vocab import check_status
-from graph import obligations, queries, timelines
-from viz.timeline import render_requests_page, render_timeline_page
-
-PAGE_LIMIT = 2000
+from graph import obligations, timelines
 
 router = APIRouter(tags=["obligations"])
 
@@ -74,40 +66,3 @@ def resolution_timeline(graph: GraphDep, resolution_id: str) -> Any:
 def initiative_timeline(graph: GraphDep, matter_id: str) -> Any:
     """Every statement about an initiative (and the matters that name it), by date."""
     return timelines.initiative_timeline(graph, matter_id)
-
-
-@router.get("/pages/requests", response_class=HTMLResponse)
-def requests_page(
-    graph: GraphDep,
-    as_of: Annotated[date | None, Query(description="Status as of this day (default today)")
-                     ] = None,
-    status: Annotated[str | None, Query(description="open, due, overdue, fulfilled, "
-                                                    "superseded")] = None,
-    requester: Id = None, addressee: Id = None,
-) -> HTMLResponse:
-    """A page of obligations per addressee: open, due and overdue first."""
-    day = as_of or date.today()
-    _, items = queries.list_requests(graph, as_of=day, requester=requester,
-                                     addressee=addressee, status=check_status(status),
-                                     limit=PAGE_LIMIT, offset=0)
-    return HTMLResponse(render_requests_page(items, day))
-
-
-@router.get("/pages/timeline", response_class=HTMLResponse)
-def timeline_page(
-    graph: GraphDep,
-    initiative: Annotated[str | None, Query(max_length=300, description="Initiative id")
-                          ] = None,
-    resolution: Annotated[str | None, Query(max_length=300, description="Resolution id")
-                          ] = None,
-) -> HTMLResponse:
-    """An initiative's history (or a resolution's thread) laid out in time."""
-    if bool(initiative) == bool(resolution):
-        raise ApiError(400, "give exactly one of initiative or resolution")
-    if initiative:
-        events = timelines.initiative_timeline(graph, initiative)
-        title = f"History of {initiative}"
-    else:
-        events = timelines.resolution_timeline(graph, resolution or "")
-        title = f"Thread of {resolution}"
-    return HTMLResponse(render_timeline_page(events, title))

@@ -1,26 +1,18 @@
-"""Service endpoints: health, counts, full-text search and the offline index page."""
+"""Service endpoints: health, counts and full-text search."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from fastapi.responses import HTMLResponse
 
 from api.deps import GraphDep
 from api.errors import ApiError
 from api.models import Health, Page, SearchHit, Stats
 from api.params import Limit, Offset
 from graph import queries
-from viz.pages import render_index_page
 
 router = APIRouter()
-
-
-@router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def index() -> HTMLResponse:
-    """A small page linking to /docs, /graph and the endpoints (no external resources)."""
-    return HTMLResponse(render_index_page())
 
 
 @router.get("/health", response_model=Health, tags=["service"],

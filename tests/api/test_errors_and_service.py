@@ -75,8 +75,9 @@ def test_search_bad_input(client: TestClient, error_of) -> None:
 
 def test_index_page_links_and_is_offline(client: TestClient) -> None:
     page = client.get("/").text
-    for link in ("docs", "graph", "actors", "resolutions", "statements", "requests", "stats"):
-        assert f'href="{link}' in page
+    for link in ("docs", "graph", "actors", "resolutions", "statements", "requests", "stats",
+                 "initiatives", "pages/initiatives", "pages/requests"):
+        assert f'href="/{link}' in page
     assert not re.search(r"https?://", page)
 
 

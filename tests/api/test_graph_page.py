@@ -62,4 +62,6 @@ def test_node_cap_reduces_with_notice(sample_driver, api_settings) -> None:
         response = client.get("/graph")
         nodes, _ = drawn(response)
         assert len(nodes) == 3 and "DE-HE" in nodes and "DMK" in nodes
-        assert "Reduced: showing the 3 most connected of 5 nodes" in response.text
+        assert "die 3 am stärksten verbundenen von 5 Knoten" in response.text
+        english = client.get("/graph", params={"lang": "en"}).text
+        assert "Reduced: showing the 3 most connected of 5 nodes" in english

@@ -89,11 +89,11 @@ def test_requests_page_lists_overdue_per_addressee(stufenplan_client: TestClient
     page = stufenplan_client.get("/pages/requests", params={"as_of": "2025-07-15"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     html = page.text
-    assert "Bauministerkonferenz" in html and 'class="overdue"' in html
+    assert "Bauministerkonferenz" in html and "status status-overdue" in html
     assert "http://" not in html and "https://" not in html
     only_open = stufenplan_client.get("/pages/requests", params={"as_of": "2025-07-15",
                                                                   "status": "open"}).text
-    assert 'class="overdue"' not in only_open
+    assert "status status-overdue" not in only_open
 
 
 def test_timeline_page_lays_the_history_out_in_time(stufenplan_client: TestClient,
@@ -108,4 +108,5 @@ def test_timeline_page_lays_the_history_out_in_time(stufenplan_client: TestClien
     error_of(stufenplan_client.get("/pages/timeline"), 400)
     thread = stufenplan_client.get("/pages/timeline",
                                    params={"resolution": "DMK/2024-10-18/top-7"})
-    assert thread.status_code == 200 and "2 event(s)" in thread.text
+    assert thread.status_code == 200
+    assert thread.text.count('"id":"r:') == 2  # the DMK's resolution and the BMK's answer

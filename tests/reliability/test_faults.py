@@ -107,7 +107,7 @@ def test_sigkill_mid_load_leaves_whole_documents_and_a_rerun_finishes(
     records, _, _ = ref_driver.execute_query(
         "MATCH (r:Resolution) RETURN r.id AS id, r.document AS document")
     for record in records:  # every resolution in the graph has all of its statements
-        extracted = {r.id: len(r.statements) for r in extract_file(record["document"])}
+        extracted = {r.id: len(r.statements) for r in extract_file(generated / record["document"])}
         assert partial[record["id"]] == clean_statements[record["id"]], record["id"]
         assert partial[record["id"]] == extracted[record["id"]], record["id"]
 

@@ -10,43 +10,16 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
-
-from api.app import create_app
-from graph.server import free_port
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 STATUS = re.compile(r'<span id="skg-status" data-stabilized="(\w+)" data-node-count="(\d*)"')
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def served(loaded_driver, test_settings) -> Iterator[str]:
-    """Base URL of the API over the example resolutions, served by uvicorn in a thread."""
-    port = free_port()
-    config = uvicorn.Config(create_app(driver=loaded_driver, settings=test_settings),
-                            host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def chromium(tmp_path: Path, *args: str) -> str:

@@ -87,11 +87,11 @@ def test_large_request_is_reduced_with_notice() -> None:
     merged = next(e for e in drawing.edges if (e["source"], e["target"]) == ("DMK", "L0"))
     assert merged["count"] == 3
     page = render_graph_page(sub, node_cap=5, keep="x")
-    assert "Reduced: showing the 5 most connected of 13 nodes" in page
+    assert "die 5 am stärksten verbundenen von 13 Knoten" in page
     assert len(page_data(page)["nodes"]) == 5
     assert "×3" in next(e["label"] for e in page_data(page)["edges"] if e["count"] == 3)
 
 
 def test_empty_subgraph_says_so() -> None:
     page = render_graph_page(Subgraph(), node_cap=10)
-    assert "No statements match" in page and page_data(page)["nodes"] == []
+    assert "Keine Aussage passt" in page and page_data(page)["nodes"] == []
