@@ -13,7 +13,15 @@ from loaders.metadata import read_metadata, references
 from loaders.records import ActorRef, Resolution, Source, Statement
 from loaders.roles import find_initiatives
 from loaders.statements import Context, extract_sentence, header_statements
-from loaders.structure import Paragraph, Sentence, layout, paragraphs, split_items, split_sentences
+from loaders.structure import (
+    Layout,
+    Paragraph,
+    Sentence,
+    layout,
+    paragraphs,
+    split_items,
+    split_sentences,
+)
 
 
 def extract_resolution(doc: Document, header_common: list[Paragraph],
@@ -34,6 +42,13 @@ def extract_resolution(doc: Document, header_common: list[Paragraph],
     res.references = [r for r in references(body_text, registry)
                       if r.date is None or r.date != res.date]
     res.attachments = lay.attachments or _cited_attachments(body_text)
+    return _read_statements(doc, res, registry, lay, header, span_text)
+
+
+def _read_statements(doc: Document, res: Resolution, registry: ActorRegistry, lay: Layout,
+                     header: list[Paragraph], span_text: str) -> Resolution:
+    """The statements of a resolution whose issuer is settled, with `res.issuer` as the
+    default speaker."""
     ctx = Context(document=doc.path, issuer=res.issuer, title=res.title, registry=registry,
                   last_subject=res.issuer)
     ctx.initiatives = find_initiatives(span_text)
@@ -46,6 +61,23 @@ def extract_resolution(doc: Document, header_common: list[Paragraph],
     res.document = doc.path
     res.checksum = doc.checksum
     return res
+
+
+def extract_decision(doc: Document, res: Resolution, home: ActorRef | None = None,
+                     whole_text: bool = True) -> Resolution:
+    """Statements of a decision whose metadata come from elsewhere (an OParl agenda item):
+    `res.issuer` speaks, `home` is the Kommune its "Verwaltung" belongs to. With
+    `whole_text` every paragraph is decision text (a bare resolutionText); otherwise the
+    layout finds where a file's heading ends."""
+    pars = paragraphs(doc.text)
+    registry = ActorRegistry(issuer=res.issuer, home=home or res.issuer)
+    if res.issuer is not None:
+        registry.remember(res.issuer)  # the text names its organ: "Der Ausschuss für …"
+    lay = layout(doc.text, pars, body_start=0 if whole_text else None)
+    res.references = [r for r in references(doc.text, registry)
+                      if r.date is None or r.date != res.date]
+    res.attachments = lay.attachments or _cited_attachments(doc.text)
+    return _read_statements(doc, res, registry, lay, lay.header, doc.text)
 
 
 ATTACHMENT_CITED = re.compile(r"\(\s*Anlage(?:\s+(?P<n>\d+))?\s*\)|\bin\s+der\s+Fassung\s+der\s+"
