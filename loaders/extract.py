@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from loaders.clauses import matter
@@ -64,15 +65,17 @@ def _read_statements(doc: Document, res: Resolution, registry: ActorRegistry, la
 
 
 def extract_decision(doc: Document, res: Resolution, home: ActorRef | None = None,
-                     whole_text: bool = True) -> Resolution:
+                     known: Sequence[ActorRef] = (), whole_text: bool = True) -> Resolution:
     """Statements of a decision whose metadata come from elsewhere (an OParl agenda item):
-    `res.issuer` speaks, `home` is the Kommune its "Verwaltung" belongs to. With
-    `whole_text` every paragraph is decision text (a bare resolutionText); otherwise the
-    layout finds where a file's heading ends."""
+    `res.issuer` speaks, `home` is the Kommune its "Verwaltung" belongs to, `known` are
+    bodies the text may name ("empfiehlt dem Gemeinderat"). With `whole_text` every
+    paragraph is decision text (a bare resolutionText); otherwise the layout finds where a
+    file's heading ends."""
     pars = paragraphs(doc.text)
     registry = ActorRegistry(issuer=res.issuer, home=home or res.issuer)
-    if res.issuer is not None:
-        registry.remember(res.issuer)  # the text names its organ: "Der Ausschuss für …"
+    for actor in [*known, res.issuer]:  # the issuer last: the latest the text refers to
+        if actor is not None:
+            registry.remember(actor)
     lay = layout(doc.text, pars, body_start=0 if whole_text else None)
     res.references = [r for r in references(doc.text, registry)
                       if r.date is None or r.date != res.date]
