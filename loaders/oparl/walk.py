@@ -258,6 +258,8 @@ class Walker:
                                   body=body["id"])
                     continue
                 listed.append(item_id)
+                if item_id in seen:  # already tried again as a pending item
+                    continue
                 seen.add(item_id)
                 yield from self._item(system, body, meeting, ref)
             if not self.stopped:
