@@ -57,7 +57,8 @@ def _structure_query() -> str:
         f"CALL () {{ UNWIND $part_of AS row MATCH (c:`{actor}` {{id: row[0]}}) "
         f"MATCH (p:`{actor}` {{id: row[1]}}) MERGE (c)-[:`{part_of}`]->(p) }} "
         f"WITH 1 AS done MATCH (r:`{res}` {{id: $resolution}}) "
-        "SET r.oparl_id = $document, r.oparl_sources = $sources, r.paper = $paper")
+        "SET r.oparl_id = $document, r.oparl_meeting = $meeting, r.oparl_sources = $sources, "
+        "r.paper = $paper")
 
 
 def store_oparl_resolution(tx: ManagedTransaction, record: OParlResolution) -> StoredCounts:
@@ -75,7 +76,8 @@ def store_oparl_resolution(tx: ManagedTransaction, record: OParlResolution) -> S
                           in record.organizations.items()],
            parents=[{"child": c, "parents": p} for c, p in parents.items()],
            part_of=[list(pair) for pair in record.part_of], resolution=res.id,
-           document=record.document, sources=record.sources, paper=record.paper).consume()
+           document=record.document, meeting=record.meeting, sources=record.sources,
+           paper=record.paper).consume()
     return counts
 
 
@@ -84,8 +86,10 @@ def remove_document(tx: ManagedTransaction, document: str) -> int:
     res = load_ontology().label("resolution")
     found = tx.run(f"MATCH (r:`{res}` {{document: $doc}}) RETURN count(r) AS n",
                    doc=document).single()
+    if not found or not found["n"]:
+        return 0  # the common case: an item without a decision never made one
     delete_document(tx, [], document)
-    return int(found["n"]) if found else 0
+    return int(found["n"])
 
 
 def _remove_resolutions(tx: ManagedTransaction, where: str, **params: Any) -> int:
@@ -124,25 +128,37 @@ def remove_orphans(tx: ManagedTransaction) -> int:
 
 def prune_meeting(tx: ManagedTransaction, meeting: str, items: list[str]) -> int:
     """Remove resolutions of agenda items a meeting no longer lists."""
-    return _remove_resolutions(tx, "$meeting IN r.oparl_sources AND NOT r.oparl_id IN $items",
+    return _remove_resolutions(tx, "r.oparl_meeting = $meeting AND NOT r.oparl_id IN $items",
                                meeting=meeting, items=items)
 
 
-def update_organization(tx: ManagedTransaction, oparl_id: str, ref: ActorRef) -> None:
-    """A changed organization renames the Gremium made from it (if there is one)."""
+def update_organization(tx: ManagedTransaction, oparl_id: str, ref: ActorRef) -> list[str]:
+    """A changed organization renames the Gremium made from it. When the new name gives it
+    another id, its resolutions must be made again under that id: returns their agenda
+    items."""
     ont = load_ontology()
     props = _actor(ref, oparl_id)["props"]
-    tx.run(f"MATCH (a:`{ont.label('actor')}` {{oparl_id: $oparl_id}}) "
-           "SET a.name = $name, a.aliases = $aliases, a.aliases_text = $aliases_text",
-           oparl_id=oparl_id, name=props["name"], aliases=props.get("aliases", []),
-           aliases_text=props.get("aliases_text")).consume()
+    row = tx.run(f"MATCH (a:`{ont.label('actor')}` {{oparl_id: $oparl_id}}) "
+                 "SET a.name = $name, a.aliases = $aliases, a.aliases_text = $aliases_text "
+                 "RETURN collect(a.id) AS ids", oparl_id=oparl_id, name=props["name"],
+                 aliases=props.get("aliases", []),
+                 aliases_text=props.get("aliases_text")).single()
+    if not row or all(found == ref.id for found in row["ids"]):
+        return []
+    res = ont.label("resolution")
+    items = tx.run(f"MATCH (r:`{res}`) WHERE r.oparl_id IS NOT NULL AND $id IN r.oparl_sources "
+                   "RETURN r.oparl_id AS item", id=oparl_id)
+    return [r["item"] for r in items]
 
 
-def update_paper(tx: ManagedTransaction, oparl_id: str, reference: str | None) -> None:
-    """A changed paper's reference on the resolutions deciding it."""
+def update_papers(tx: ManagedTransaction, references: dict[str, str | None]) -> None:
+    """Changed papers' references (paper id -> reference) on the resolutions deciding them,
+    in one pass over the imported resolutions."""
     res = load_ontology().label("resolution")
-    tx.run(f"MATCH (r:`{res}`) WHERE r.oparl_id IS NOT NULL AND $id IN r.oparl_sources "
-           "SET r.paper = $reference", id=oparl_id, reference=reference).consume()
+    tx.run(f"MATCH (r:`{res}`) WHERE r.oparl_id IS NOT NULL "
+           "WITH r, [x IN r.oparl_sources WHERE x IN $ids] AS papers WHERE papers <> [] "
+           "SET r.paper = $references[papers[0]]", ids=list(references),
+           references=references).consume()
 
 
 def read_states(tx: ManagedTransaction, ids: list[str]) -> dict[str, SyncState]:

@@ -28,7 +28,7 @@ from graph.oparl_store import (
     remove_orphans,
     store_oparl_resolution,
     update_organization,
-    update_paper,
+    update_papers,
     write_state,
 )
 from graph.reference import store_gazetteer
@@ -95,6 +95,8 @@ class _Run:
     read_items: set[str] = field(default_factory=set)
     complete: dict[str, bool] = field(default_factory=dict)
     list_failed: bool = False  # the system's body list could not be read whole
+    papers: dict[str, str | None] = field(default_factory=dict)  # changed paper references
+    refetch: dict[str, list[str]] = field(default_factory=dict)  # items of renamed Gremien
 
     def body_since(self, body: str) -> str | None:
         if self.since is not None:
@@ -117,9 +119,7 @@ class _Run:
         if isinstance(event, AgendaContext):
             self.agenda_item(event)
         elif isinstance(event, Deleted):
-            if event.kind == "AgendaItem":
-                self.read_items.add(event.id)
-            self.report.removed += self.write(remove_made_from, [event.id])
+            self.deleted(event)
         elif isinstance(event, MeetingItems):
             self.report.removed += self.write(prune_meeting, event.meeting, event.items)
         elif isinstance(event, Changed):
@@ -150,17 +150,32 @@ class _Run:
         self.report.resolutions += counts.resolutions
         self.report.statements += counts.statements
 
+    def deleted(self, event: Deleted) -> None:
+        """What a deleted object made goes: agenda items and meetings by their index, the
+        rarer organizations, papers, files and bodies through the resolutions' sources."""
+        if event.kind == "AgendaItem":
+            self.read_items.add(event.id)
+            self.report.removed += self.write(remove_document, event.id)
+        elif event.kind == "Meeting":
+            self.report.removed += self.write(prune_meeting, event.id, [])
+        else:
+            self.report.removed += self.write(remove_made_from, [event.id])
+
     def changed(self, event: Changed) -> None:
         if event.kind == "Organization":
             ref = organization_ref(event.obj, kommune_ref(event.body))
-            self.write(update_organization, event.obj["id"], ref)
+            again = self.write(update_organization, event.obj["id"], ref)
+            self.refetch.setdefault(event.body["id"], []).extend(again)
         elif event.kind == "Paper":
             reference = event.obj.get("reference")
-            self.write(update_paper, event.obj["id"], str(reference) if reference else None)
+            self.papers[event.obj["id"]] = str(reference) if reference else None
 
     def body_done(self, event: BodyDone) -> None:
         body = event.body["id"]
         self.complete[body] = event.complete
+        if self.papers:
+            self.write(update_papers, self.papers)
+            self.papers = {}
         stored = self.states.get(body) or self.states.get(self.system)
         kept = [url for url in self.pending(body) if url not in self.read_items]
         failed = list(dict.fromkeys(self.failed_items.get(body, []) + kept))
@@ -191,7 +206,9 @@ def import_system(driver: Driver, client: OParlClient, url: str, *, body: str | 
         states.update(session.execute_read(read_states, [url]))
         run = _Run(driver, session, url, since, report, states)
         system_state = states.get(url)
-        plan = WalkPlan(since=run.body_since, pending=run.pending, body=body, limit=limit,
+        plan = WalkPlan(since=run.body_since, pending=run.pending,
+                        refetch=lambda body_id: run.refetch.get(body_id, []), body=body,
+                        limit=limit,
                         system_since=since or (system_state.last_sync if system_state
                                                else None))
         walker = Walker(client, url, plan)

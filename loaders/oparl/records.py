@@ -28,6 +28,7 @@ class OParlResolution:
 
     resolution: Resolution
     document: str  # the agenda item's OParl id: the key it is stored and replaced under
+    meeting: str  # the meeting's OParl id
     kommune: ActorRef
     body: str
     organizations: dict[str, ActorRef]  # OParl id -> actor
@@ -129,7 +130,8 @@ def to_record(ctx: AgendaContext) -> OParlResolution | None:
     reference = ctx.paper.get("reference") if ctx.paper else None
     sources = [ctx.system["id"], ctx.body["id"], *orgs, meeting["id"], ctx.item["id"]]
     sources += [o["id"] for o in (ctx.consultation, ctx.paper, ctx.file) if o]
-    return OParlResolution(resolution=res, document=ctx.item["id"], kommune=home,
+    return OParlResolution(resolution=res, document=ctx.item["id"], meeting=meeting["id"],
+                           kommune=home,
                            body=ctx.body["id"], organizations=orgs,
                            part_of=list(dict.fromkeys(part_of)),
                            paper=str(reference) if reference else None,

@@ -93,11 +93,13 @@ class WalkCounts:
 @dataclass
 class WalkPlan:
     """What to walk: `since(body_id)` gives the modified_since of a body (None: all),
-    `pending(body_id)` the agenda items to fetch again, `body` one body's id or short name,
-    `limit` the most agenda items to read."""
+    `pending(body_id)` the agenda items to fetch again first, `refetch(body_id)` those to
+    fetch again at the end (asked after the body's lists were read), `body` one body's id
+    or short name, `limit` the most agenda items to read."""
 
     since: Callable[[str], str | None] = lambda _body: None
     pending: Callable[[str], list[str]] = lambda _body: []
+    refetch: Callable[[str], list[str]] = lambda _body: []
     body: str | None = None
     limit: int | None = None
     system_since: str | None = None
@@ -203,6 +205,10 @@ class Walker:
             except OParlError as exc:
                 complete = False
                 yield Failure(str(exc), body=body["id"])
+        for url in self.plan.refetch(body["id"]):
+            if url not in seen and not self.stopped:
+                seen.add(url)
+                yield from self._pending_item(system, body, url)
         yield BodyDone(body, complete and not self.stopped)
 
     def _organizations(self, system: Obj, body: Obj, entries: Iterator[Any],

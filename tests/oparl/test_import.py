@@ -167,6 +167,29 @@ def test_the_next_run_reads_changes_deletions_and_retries(driver, oparl_server,
     assert snapshot(driver) == incremental
 
 
+def test_a_changed_paper_and_a_renamed_gremium(driver, oparl_server, client) -> None:
+    u = oparl_server.url
+    run(driver, oparl_server, client)
+    oparl_server.touch(u("paper/a1"), reference="2026/0042-1")
+    report = run(driver, oparl_server, client)
+    assert report.meetings == 0  # only the paper changed
+    assert resolution(driver, u("item/a1-1"))["r"]["paper"] == "2026/0042-1"
+
+    oparl_server.touch(u("org/a1"), name="Gemeinderat Musterdorf")
+    run(driver, oparl_server, client)
+    renamed = "DE-09999001/gemeinderat-musterdorf"
+    assert resolution(driver, u("item/a1-1"))["issuer"] == renamed
+    assert resolution(driver, u("item/a1-3"))["issuer"] == renamed
+    tempo = resolution(driver, u("item/a2-1"))["r"]["id"]
+    assert ("DE-09999001/ausschuss-fuer-umwelt-und-verkehr", "RECOMMENDS", renamed) in \
+        statements(driver, tempo)
+    assert rows(driver, "MATCH (a {id: 'DE-09999001/gemeinderat'}) RETURN a") == []
+    incremental = snapshot(driver)
+    driver.execute_query("MATCH (n) DETACH DELETE n")
+    run(driver, oparl_server, client)
+    assert snapshot(driver) == incremental
+
+
 def test_a_deleted_meeting_removes_its_resolutions_and_gremium(driver, oparl_server,
                                                               client) -> None:
     run(driver, oparl_server, client)
