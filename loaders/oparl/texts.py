@@ -48,7 +48,10 @@ def decision_text(walker: Walker, item: dict[str, Any]) -> tuple[dict | None, Do
     """(the resolution file, the decision's document); (None, None) without a decision."""
     text = item.get("resolutionText")
     if isinstance(text, str) and text.strip():
-        return None, text_document(item["id"], text)
+        try:
+            return None, text_document(item["id"], text)
+        except DocumentError:
+            pass  # markup without words ("<p></p>"): as if there were no text
     ref = item.get("resolutionFile")
     if not ref:
         return None, None

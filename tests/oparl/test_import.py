@@ -203,6 +203,12 @@ def test_a_deleted_meeting_removes_its_resolutions_and_gremium(driver, oparl_ser
     assert rows(driver, "MATCH (a {id: 'DE-09999001/gemeinderat'}) RETURN a.name AS n") == [
         {"n": "Gemeinderat Musterdorf"}]
 
+    # A deleted body takes all it made: resolutions, Gremien, its Kommune.
+    oparl_server.delete(oparl_server.url("body/b"))
+    report = run(driver, oparl_server, client)
+    assert report.bodies == 1 and report.removed == 1
+    assert rows(driver, "MATCH (a) WHERE a.id STARTS WITH 'DE-08999002' RETURN a.id") == []
+
 
 def test_one_body_and_a_limit(driver, oparl_server, client) -> None:
     report = run(driver, oparl_server, client, body="Beispielstadt")
