@@ -124,11 +124,20 @@ def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
         raw = decode_text(path, data)
         if _looks_binary(raw):
             raise DocumentError(path, "binary file, not a text document")
+        lines = _markup_lines(raw, fmt)
         if fmt == "html":
-            lines = html_lines(raw)
             source_url = canonical_url(raw)
-        else:
-            lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return _normalised(path, lines, fmt, data, source_url)
+
+
+def _markup_lines(raw: str, fmt: str) -> list[str]:
+    if fmt == "html":
+        return html_lines(raw)
+    return raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _normalised(path: str | Path, lines: list[str], fmt: str, data: bytes,
+                source_url: str | None = None) -> Document:
     text = normalise_lines(lines)
     if not text.strip():
         raise DocumentError(path, "empty document: no text found")
@@ -137,3 +146,13 @@ def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
     checksum = hashlib.sha256(data).hexdigest()
     return Document(path=str(path), text=text, format=fmt, checksum=checksum,
                     source_url=source_url)
+
+
+HTML_MARKUP = re.compile(r"<(?:p|br|div|ol|ul|li|span|strong|b|i|em|table|h\d)\b[^>]*>", re.I)
+
+
+def text_document(name: str, text: str) -> Document:
+    """A text that arrives as a string (an OParl resolutionText, plain or HTML) as a
+    `Document` named `name` (its URL), normalised like a file of that format."""
+    fmt = "html" if HTML_MARKUP.search(text) else "text"
+    return _normalised(name, _markup_lines(text, fmt), fmt, text.encode("utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from loaders.clauses import matter
@@ -13,7 +14,15 @@ from loaders.metadata import read_metadata, references, title_of
 from loaders.records import ActorRef, Resolution, Source, Statement
 from loaders.roles import find_initiatives
 from loaders.statements import Context, extract_sentence, header_statements
-from loaders.structure import Paragraph, Sentence, layout, paragraphs, split_items, split_sentences
+from loaders.structure import (
+    Layout,
+    Paragraph,
+    Sentence,
+    layout,
+    paragraphs,
+    split_items,
+    split_sentences,
+)
 
 
 def extract_resolution(doc: Document, header_common: list[Paragraph],
@@ -36,6 +45,14 @@ def extract_resolution(doc: Document, header_common: list[Paragraph],
     res.references = [r for r in references(body_text, registry)
                       if r.date is None or r.date != res.date]
     res.attachments = lay.attachments or _cited_attachments(body_text)
+    return _read_statements(doc, res, registry, lay, header, span_text, pars)
+
+
+def _read_statements(doc: Document, res: Resolution, registry: ActorRegistry, lay: Layout,
+                     header: list[Paragraph], span_text: str,
+                     pars: list[Paragraph]) -> Resolution:
+    """The statements of a resolution whose issuer is settled, with `res.issuer` as the
+    default speaker."""
     ctx = Context(document=doc.path, issuer=res.issuer, title=res.title, registry=registry,
                   last_subject=res.issuer)
     ctx.initiatives = find_initiatives(span_text)
@@ -47,7 +64,7 @@ def extract_resolution(doc: Document, header_common: list[Paragraph],
     res.statements = ctx.statements
     res.document = doc.path
     res.checksum = doc.checksum
-    res.source_url = doc.source_url
+    res.source_url = doc.source_url or res.source_url
     res.text_start, res.text = resolution_span(doc, pars, res.statements)
     return res
 
@@ -66,6 +83,25 @@ def resolution_span(doc: Document, pars: list[Paragraph],
         return 0, doc.text
     start, end = min(starts), max(ends)
     return start, doc.text[start:end]
+
+
+def extract_decision(doc: Document, res: Resolution, home: ActorRef | None = None,
+                     known: Sequence[ActorRef] = (), whole_text: bool = True) -> Resolution:
+    """Statements of a decision whose metadata come from elsewhere (an OParl agenda item):
+    `res.issuer` speaks, `home` is the Kommune its "Verwaltung" belongs to, `known` are
+    bodies the text may name ("empfiehlt dem Gemeinderat"). With `whole_text` every
+    paragraph is decision text (a bare resolutionText); otherwise the layout finds where a
+    file's heading ends."""
+    pars = paragraphs(doc.text)
+    registry = ActorRegistry(issuer=res.issuer, home=home or res.issuer)
+    for actor in [*known, res.issuer]:  # the issuer last: the latest the text refers to
+        if actor is not None:
+            registry.remember(actor)
+    lay = layout(doc.text, pars, body_start=0 if whole_text else None)
+    res.references = [r for r in references(doc.text, registry)
+                      if r.date is None or r.date != res.date]
+    res.attachments = lay.attachments or _cited_attachments(doc.text)
+    return _read_statements(doc, res, registry, lay, lay.header, doc.text, pars)
 
 
 ATTACHMENT_CITED = re.compile(r"\(\s*Anlage(?:\s+(?P<n>\d+))?\s*\)|\bin\s+der\s+Fassung\s+der\s+"

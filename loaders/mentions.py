@@ -206,7 +206,7 @@ class ActorRegistry:
             if not named and not prefix:  # "Industrie- und Handelskammern" keeps its first part
                 full = sentence[m.start():m.start("head")] + canonical_head(head)
             owner = self._owner_before(sentence, start, out, subject)
-            actor = self.latest(lambda a: a.name == full) or (
+            actor = self.latest(lambda a: a.name == full or full in a.aliases) or (
                 self._ministry(sentence, full, prefix, end, abbr) if key == "ministry"
                 else named_body(full, key, abbr, owner))
             if actor is None:

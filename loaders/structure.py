@@ -149,10 +149,11 @@ def _is_body(par: Paragraph) -> bool:
                          or len(par.text) > 160)
 
 
-def layout(text: str, pars: list[Paragraph]) -> Layout:
-    """Sort paragraphs into header, points, reasoning, declarations and attachments."""
+def layout(text: str, pars: list[Paragraph], body_start: int | None = None) -> Layout:
+    """Sort paragraphs into header, points, reasoning, declarations and attachments;
+    `body_start` says where the body begins when the caller knows (0: no header)."""
     result = Layout()
-    start = _body_start(pars)
+    start = _body_start(pars) if body_start is None else body_start
     result.header = pars[:start]
     annex = next((i for i, p in enumerate(result.header) if re.fullmatch(r"Anlagen?:?", p.text)),
                  None)

@@ -2,12 +2,13 @@
 
 Each command is thin: it calls library functions and turns their typed errors into one
 line on stderr and a non-zero exit status, never a traceback. The commands live in
-`cli_server`, `cli_documents` and `cli_analysis`; importing them registers them on `app`.
+`cli_server`, `cli_documents`, `cli_analysis` and `cli_oparl`; importing them registers
+them on `app`.
 """
 
 from __future__ import annotations
 
-from skg import cli_analysis, cli_documents, cli_server  # noqa: F401 - registers commands
+from skg import cli_analysis, cli_documents, cli_oparl, cli_server  # noqa: F401 - registers commands
 from skg.cli_base import app
 
 __all__ = ["app", "main"]

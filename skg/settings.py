@@ -56,6 +56,17 @@ class Settings(BaseSettings):
                                 "server reduces it.")
     max_upload_mb: int = Field(100, validation_alias=AliasChoices("SKG_MAX_UPLOAD_MB"),
                                description="Largest document accepted, in MB.")
+    oparl_rate: float = Field(4.0, validation_alias=AliasChoices("SKG_OPARL_RATE"),
+                              description="Most requests per second the OParl importer sends "
+                              "to one server (0: no limit).")
+    oparl_timeout: float = Field(30.0, validation_alias=AliasChoices("SKG_OPARL_TIMEOUT"),
+                                 description="Seconds the OParl importer waits for an answer.")
+    oparl_attempts: int = Field(3, validation_alias=AliasChoices("SKG_OPARL_ATTEMPTS"),
+                                description="Attempts per OParl URL on timeouts and server "
+                                "errors before it is reported.")
+    oparl_backoff: float = Field(1.0, validation_alias=AliasChoices("SKG_OPARL_BACKOFF"),
+                                 description="Seconds before the first retry; each further "
+                                 "wait doubles.")
 
     @property
     def uses_local_server(self) -> bool:
