@@ -6,8 +6,9 @@ missing are reported as "not available"; the rest is measured anyway.
 
 Environment: BENCH_SIZE (resolutions, default 1000), BENCH_SEED, BENCH_API_SECONDS,
 BENCH_EXTRACT_SECONDS, BENCH_WORKERS (extraction processes of the pipeline run, default one
-per CPU), BENCH_NEO4J_URI (use that server instead — it is wiped), BENCH_NEO4J_HEAP,
-BENCH_NEO4J_PAGECACHE.
+per CPU), BENCH_NEO4J_URI (use that server instead — it is wiped), BENCH_NEO4J_HEAP and
+BENCH_NEO4J_PAGECACHE (else SKG_NEO4J_HEAP / SKG_NEO4J_PAGECACHE, else 2g / 1g); `neo4j` in
+the results says what was used and how large the store grew.
 
 Loading is measured twice: `loading` runs the loader with extraction in its own process
 (nothing else competes for the CPU, as for the bare-driver baseline that follows) for the
@@ -50,8 +51,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="node counts requested from the graph page")
     parser.add_argument("--neo4j-uri", default=env("BENCH_NEO4J_URI"),
                         help="use this server instead of starting one (it is wiped)")
-    parser.add_argument("--heap", default=env("BENCH_NEO4J_HEAP", "2g"))
-    parser.add_argument("--pagecache", default=env("BENCH_NEO4J_PAGECACHE", "1g"))
+    parser.add_argument("--heap", default=env("BENCH_NEO4J_HEAP", env("SKG_NEO4J_HEAP", "2g")))
+    parser.add_argument("--pagecache", default=env("BENCH_NEO4J_PAGECACHE",
+                                                   env("SKG_NEO4J_PAGECACHE", "1g")))
     parser.add_argument("--out", type=Path, default=RESULTS, help="results file")
     parser.add_argument("--workdir", type=Path, default=None,
                         help="folder for the corpus and the server (default: a temp folder)")
@@ -93,6 +95,9 @@ def run(args: argparse.Namespace) -> dict:
             results["pipeline"] = _phase("pipeline", skip, lambda: _pipeline(
                 graph, corpus, workdir, gen_seconds, args.workers))
             results["graph_size"] = count_graph(graph.driver)
+            results["neo4j"] = {"heap": args.heap, "pagecache": args.pagecache,
+                                "server": "external" if args.neo4j_uri else "bench",
+                                "store_mb": _store_mb(workdir / "neo4j")}
             results["api"] = _phase("api", skip, lambda: _api(graph, args.api_seconds))
             sizes = tuple(int(s) for s in args.page_sizes.split(",") if s.strip())
             results["pages"] = _phase("pages", skip, lambda: _pages(graph, workdir, sizes))
@@ -100,6 +105,15 @@ def run(args: argparse.Namespace) -> dict:
         if own_workdir:
             shutil.rmtree(workdir, ignore_errors=True)
     return _finish(results, args)
+
+
+def _store_mb(instance: Path) -> float | None:
+    """Size of the bench server's database files (what the page cache would hold)."""
+    data = instance / "data"
+    if not data.is_dir():
+        return None
+    size = sum(p.stat().st_size for p in data.rglob("*") if p.is_file())
+    return round(size / 2**20, 1)
 
 
 def _finish(results: dict, args: argparse.Namespace) -> dict:
