@@ -60,7 +60,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=int(env("BENCH_WORKERS", "0")) or None,
                         help="extraction processes in the pipeline run (default: CPUs)")
     parser.add_argument("--skip", default="", help="comma list of phases to skip: "
-                        "extraction,loading,pipeline,api,pages")
+                        "extraction,loading,pipeline,indexes,api,pages")
     return parser.parse_args(argv)
 
 
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> dict:
                                  "docs_per_s": round(args.size / gen_seconds, 1)}
         results["extraction"] = _phase("extraction", skip, lambda: _extraction(
             corpus, args.extract_seconds))
-        if {"loading", "pipeline", "api", "pages"} <= skip:  # no server needed
+        if {"loading", "pipeline", "indexes", "api", "pages"} <= skip:  # no server needed
             results.update({phase: {"status": "skipped"} for phase in skip})
             return _finish(results, args)
         with bench_neo4j(workdir, args.neo4j_uri, args.heap, args.pagecache) as graph:
@@ -95,6 +95,8 @@ def run(args: argparse.Namespace) -> dict:
             results["pipeline"] = _phase("pipeline", skip, lambda: _pipeline(
                 graph, corpus, workdir, gen_seconds, args.workers))
             results["graph_size"] = count_graph(graph.driver)
+            results["indexes"] = _phase("indexes", skip, lambda: _indexes(graph, corpus,
+                                                                          workdir))
             results["neo4j"] = {"heap": args.heap, "pagecache": args.pagecache,
                                 "server": "external" if args.neo4j_uri else "bench",
                                 "store_mb": _store_mb(workdir / "neo4j")}
@@ -118,7 +120,7 @@ def _store_mb(instance: Path) -> float | None:
 
 def _finish(results: dict, args: argparse.Namespace) -> dict:
     """Fill in phases that did not run, print the table, write the results file."""
-    for key in ("extraction", "loading", "pipeline", "api", "pages"):
+    for key in ("extraction", "loading", "pipeline", "indexes", "api", "pages"):
         results.setdefault(key, {"status": "not run"})
     results["table"] = print_table(results).splitlines()
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -159,6 +161,12 @@ def _pipeline(graph, corpus: Path, workdir: Path, gen_seconds: float,  # noqa: A
 
     clear_graph(graph.driver)
     return measure_pipeline(graph.uri, corpus, workdir, gen_seconds, workers)
+
+
+def _indexes(graph, corpus: Path, workdir: Path) -> dict:  # noqa: ANN001
+    from bench.measure_indexes import measure_indexes
+
+    return measure_indexes(graph.driver, graph.uri, corpus, workdir)
 
 
 def _api(graph, seconds: float) -> dict:  # noqa: ANN001
