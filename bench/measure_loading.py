@@ -78,14 +78,18 @@ def _write_baseline(tx: ManagedTransaction, doc: dict) -> None:
 
 
 BASELINE_BATCH = 5000  # statements per bare-driver transaction in the batched baseline
+PER_DOCUMENT_SAMPLE = 1000  # documents the per-document baseline (context only) writes
 
 
-def _baseline_batches(rows_file: Path, batch_statements: int | None) -> Any:
+def _baseline_batches(rows_file: Path, batch_statements: int | None,
+                      documents: int | None = None) -> Any:
     """Documents' rows merged into batches of about `batch_statements` statements (one
-    document per batch when None)."""
+    document per batch when None), of the first `documents` (all when None)."""
     batch: dict = {"resolutions": [], "nodes": [], "rels": [], "documents": 0}
     with rows_file.open(encoding="utf-8") as rows:
-        for line in rows:
+        for number, line in enumerate(rows):
+            if documents is not None and number >= documents:
+                break
             doc = json.loads(line)
             for key in ("resolutions", "nodes", "rels"):
                 batch[key] += doc[key]
@@ -97,16 +101,17 @@ def _baseline_batches(rows_file: Path, batch_statements: int | None) -> Any:
         yield batch
 
 
-def run_baseline(driver: Driver, rows_file: Path, batch_statements: int | None = None) -> dict:
-    """Write the rows with the bare driver, one transaction per document (or per batch of
-    `batch_statements`); then remove them."""
+def run_baseline(driver: Driver, rows_file: Path, batch_statements: int | None = None,
+                 documents: int | None = None) -> dict:
+    """Write the rows (of the first `documents`) with the bare driver, one transaction per
+    document (or per batch of `batch_statements`); then remove them."""
     for label in BASE_LABELS.values():
         driver.execute_query(f"CREATE CONSTRAINT bench_{label.lower()} IF NOT EXISTS "
                              f"FOR (n:`{label}`) REQUIRE n.id IS UNIQUE")
     statements = documents = transactions = 0
     started = time.perf_counter()
     with driver.session() as session:
-        for batch in _baseline_batches(rows_file, batch_statements):
+        for batch in _baseline_batches(rows_file, batch_statements, documents):
             session.execute_write(_write_baseline, batch)
             statements += len(batch["rels"])
             documents += batch["documents"]
@@ -244,7 +249,7 @@ def measure_loading(driver: Driver, uri: str, corpus: Path, workdir: Path,
     if "error" in loader:
         return loader
     batched = run_baseline(driver, rows_file, BASELINE_BATCH)
-    per_document = run_baseline(driver, rows_file)
+    per_document = run_baseline(driver, rows_file, documents=PER_DOCUMENT_SAMPLE)
 
     def ratio(baseline: dict) -> float | None:
         if loader.get("store_statements_per_s") and baseline.get("statements_per_s"):
