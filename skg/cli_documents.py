@@ -69,7 +69,7 @@ def load(
         min=1, help="Extraction processes (default: one per CPU; 1 extracts in this "
                     "process)")] = None,
 ) -> None:
-    """Extract the documents and store them in Neo4j, one transaction per document."""
+    """Extract the documents and store them in Neo4j, in batches of one transaction each."""
     from graph.connection import connect
     from graph.loading import load_documents
 
