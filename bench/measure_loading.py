@@ -102,8 +102,8 @@ def _baseline_batches(rows_file: Path, batch_statements: int | None,
 
 
 def run_baseline(driver: Driver, rows_file: Path, batch_statements: int | None = None,
-                 documents: int | None = None) -> dict:
-    """Write the rows (of the first `documents`) with the bare driver, one transaction per
+                 first: int | None = None) -> dict:
+    """Write the rows (of the `first` documents) with the bare driver, one transaction per
     document (or per batch of `batch_statements`); then remove them."""
     for label in BASE_LABELS.values():
         driver.execute_query(f"CREATE CONSTRAINT bench_{label.lower()} IF NOT EXISTS "
@@ -111,7 +111,7 @@ def run_baseline(driver: Driver, rows_file: Path, batch_statements: int | None =
     statements = documents = transactions = 0
     started = time.perf_counter()
     with driver.session() as session:
-        for batch in _baseline_batches(rows_file, batch_statements, documents):
+        for batch in _baseline_batches(rows_file, batch_statements, first):
             session.execute_write(_write_baseline, batch)
             statements += len(batch["rels"])
             documents += batch["documents"]
@@ -249,7 +249,7 @@ def measure_loading(driver: Driver, uri: str, corpus: Path, workdir: Path,
     if "error" in loader:
         return loader
     batched = run_baseline(driver, rows_file, BASELINE_BATCH)
-    per_document = run_baseline(driver, rows_file, documents=PER_DOCUMENT_SAMPLE)
+    per_document = run_baseline(driver, rows_file, first=PER_DOCUMENT_SAMPLE)
 
     def ratio(baseline: dict) -> float | None:
         if loader.get("store_statements_per_s") and baseline.get("statements_per_s"):
