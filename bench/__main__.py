@@ -6,8 +6,9 @@ missing are reported as "not available"; the rest is measured anyway.
 
 Environment: BENCH_SIZE (resolutions, default 1000), BENCH_SEED, BENCH_API_SECONDS,
 BENCH_EXTRACT_SECONDS, BENCH_WORKERS (extraction processes of the pipeline run, default one
-per CPU), BENCH_NEO4J_URI (use that server instead — it is wiped), BENCH_NEO4J_HEAP,
-BENCH_NEO4J_PAGECACHE.
+per CPU), BENCH_NEO4J_URI (use that server instead — it is wiped), BENCH_NEO4J_HEAP and
+BENCH_NEO4J_PAGECACHE (else SKG_NEO4J_HEAP / SKG_NEO4J_PAGECACHE, else 2g / 1g); `neo4j` in
+the results says what was used and how large the store grew.
 
 Loading is measured twice: `loading` runs the loader with extraction in its own process
 (nothing else competes for the CPU, as for the bare-driver baseline that follows) for the
@@ -50,15 +51,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="node counts requested from the graph page")
     parser.add_argument("--neo4j-uri", default=env("BENCH_NEO4J_URI"),
                         help="use this server instead of starting one (it is wiped)")
-    parser.add_argument("--heap", default=env("BENCH_NEO4J_HEAP", "2g"))
-    parser.add_argument("--pagecache", default=env("BENCH_NEO4J_PAGECACHE", "1g"))
+    parser.add_argument("--heap", default=env("BENCH_NEO4J_HEAP", env("SKG_NEO4J_HEAP", "2g")))
+    parser.add_argument("--pagecache", default=env("BENCH_NEO4J_PAGECACHE",
+                                                   env("SKG_NEO4J_PAGECACHE", "1g")))
     parser.add_argument("--out", type=Path, default=RESULTS, help="results file")
     parser.add_argument("--workdir", type=Path, default=None,
                         help="folder for the corpus and the server (default: a temp folder)")
     parser.add_argument("--workers", type=int, default=int(env("BENCH_WORKERS", "0")) or None,
                         help="extraction processes in the pipeline run (default: CPUs)")
     parser.add_argument("--skip", default="", help="comma list of phases to skip: "
-                        "extraction,loading,pipeline,api,pages")
+                        "extraction,loading,pipeline,indexes,api,pages")
     return parser.parse_args(argv)
 
 
@@ -83,7 +85,7 @@ def run(args: argparse.Namespace) -> dict:
                                  "docs_per_s": round(args.size / gen_seconds, 1)}
         results["extraction"] = _phase("extraction", skip, lambda: _extraction(
             corpus, args.extract_seconds))
-        if {"loading", "pipeline", "api", "pages"} <= skip:  # no server needed
+        if {"loading", "pipeline", "indexes", "api", "pages"} <= skip:  # no server needed
             results.update({phase: {"status": "skipped"} for phase in skip})
             return _finish(results, args)
         with bench_neo4j(workdir, args.neo4j_uri, args.heap, args.pagecache) as graph:
@@ -93,6 +95,11 @@ def run(args: argparse.Namespace) -> dict:
             results["pipeline"] = _phase("pipeline", skip, lambda: _pipeline(
                 graph, corpus, workdir, gen_seconds, args.workers))
             results["graph_size"] = count_graph(graph.driver)
+            results["indexes"] = _phase("indexes", skip, lambda: _indexes(graph, corpus,
+                                                                          workdir))
+            results["neo4j"] = {"heap": args.heap, "pagecache": args.pagecache,
+                                "server": "external" if args.neo4j_uri else "bench",
+                                "store_mb": _store_mb(workdir / "neo4j")}
             results["api"] = _phase("api", skip, lambda: _api(graph, args.api_seconds))
             sizes = tuple(int(s) for s in args.page_sizes.split(",") if s.strip())
             results["pages"] = _phase("pages", skip, lambda: _pages(graph, workdir, sizes))
@@ -102,9 +109,18 @@ def run(args: argparse.Namespace) -> dict:
     return _finish(results, args)
 
 
+def _store_mb(instance: Path) -> float | None:
+    """Size of the bench server's database files (what the page cache would hold)."""
+    data = instance / "data"
+    if not data.is_dir():
+        return None
+    size = sum(p.stat().st_size for p in data.rglob("*") if p.is_file())
+    return round(size / 2**20, 1)
+
+
 def _finish(results: dict, args: argparse.Namespace) -> dict:
     """Fill in phases that did not run, print the table, write the results file."""
-    for key in ("extraction", "loading", "pipeline", "api", "pages"):
+    for key in ("extraction", "loading", "pipeline", "indexes", "api", "pages"):
         results.setdefault(key, {"status": "not run"})
     results["table"] = print_table(results).splitlines()
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -145,6 +161,12 @@ def _pipeline(graph, corpus: Path, workdir: Path, gen_seconds: float,  # noqa: A
 
     clear_graph(graph.driver)
     return measure_pipeline(graph.uri, corpus, workdir, gen_seconds, workers)
+
+
+def _indexes(graph, corpus: Path, workdir: Path) -> dict:  # noqa: ANN001
+    from bench.measure_indexes import measure_indexes
+
+    return measure_indexes(graph.driver, graph.uri, corpus, workdir)
 
 
 def _api(graph, seconds: float) -> dict:  # noqa: ANN001

@@ -137,11 +137,16 @@ def _thread_load(work: Callable[[random.Random], Any], seconds: float) -> dict:
 
 
 def _workloads(driver: Driver, ids: list[str]) -> dict[str, tuple[Callable, Callable]]:
-    """Endpoint -> (HTTP request maker, bare baseline work)."""
+    """Endpoint -> (HTTP request maker, bare baseline work). `ids[0]` is the busiest actor
+    (the hub); `/graph?around=` draws its neighbourhood at the default node cap."""
     from graph import actors, queries
+    from skg.settings import Settings
+    from viz.pages import build_page
 
     graph = queries.Graph(driver, timeout=60.0)
     today = dt.date.today()
+    hub = ids[0]
+    cap = Settings().graph_node_cap
 
     def cypher_baseline(rng: random.Random) -> None:
         driver.execute_query(CYPHER, id=rng.choice(ids), routing_=RoutingControl.READ)
@@ -149,9 +154,18 @@ def _workloads(driver: Driver, ids: list[str]) -> dict[str, tuple[Callable, Call
     return {
         "/actors/{id}": (lambda r: ("GET", f"/actors/{r.choice(ids)}", None),
                          lambda r: actors.get_actor(graph, r.choice(ids))),
+        "/actors/{hub}": (lambda r: ("GET", f"/actors/{hub}", None),
+                          lambda r: actors.get_actor(graph, hub)),
         "/requests": (lambda r: ("GET", f"/requests?limit=50&addressee={r.choice(ids)}", None),
                       lambda r: queries.list_requests(graph, as_of=today,
                                                       addressee=r.choice(ids), limit=50)),
+        "/requests (no filter)": (lambda r: ("GET", f"/requests?limit=50&offset="
+                                                     f"{r.randrange(0, 500, 50)}", None),
+                                  lambda r: queries.list_requests(
+                                      graph, as_of=today, limit=50,
+                                      offset=r.randrange(0, 500, 50))),
+        "/graph?around={hub}": (lambda r: ("GET", f"/graph?around={hub}", None),
+                                lambda r: build_page(graph, cap, around=hub)),
         "/search": (lambda r: ("GET", f"/search?q={r.choice(SEARCH_WORDS)}", None),
                     lambda r: queries.search(graph, r.choice(SEARCH_WORDS))),
         "/cypher": (lambda r: ("POST", "/cypher", {"query": CYPHER,
@@ -178,7 +192,7 @@ def measure_api(driver: Driver, uri: str, seconds: float = 15.0,
     base = f"http://127.0.0.1:{port}"
     proc = start_api(uri, port, api_key, password)
     result: dict = {"status": "ok", "clients": CLIENTS, "seconds_per_endpoint": seconds,
-                    "goal_p99_ratio": GOAL_P99_RATIO}
+                    "goal_p99_ratio": GOAL_P99_RATIO, "hub": ids[0]}
     try:
         wait_healthy(base, proc)
         for endpoint, (make, work) in _workloads(driver, ids).items():

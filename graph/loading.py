@@ -1,22 +1,26 @@
-"""Loading documents: extract each file, then store it in one transaction of its own.
+"""Loading documents: extract each file, then store them in batches of many documents.
 
-A bad file is reported (file and reason in one line) and skipped; the rest of the run goes
-on, and nothing of the bad file reaches the graph.
+A batch is one transaction (the rows of all its documents in one `UNWIND` per kind), so a
+loader killed at any moment leaves whole documents. A batch the graph refuses is stored again
+document by document: a bad file is reported (file and reason in one line) and skipped, the
+rest lands, and nothing of the bad file reaches the graph.
 
 Extraction is CPU-bound pure Python and the store mostly waits on Neo4j, so with
 `workers > 1` a process pool extracts ahead while this process stores the documents in
-their given order. The pool runs at most a bounded window of files ahead, so memory does
-not grow with the corpus.
+their given order. A batch closes when it is full or when the next extraction is not done
+yet, so the store never waits holding finished documents, and batches grow by themselves
+when the store is the slower side. The pool runs at most a bounded window of files ahead,
+so memory does not grow with the corpus. Workers end with the loader, however it ends
+(`graph/workers.py`).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -29,10 +33,14 @@ from graph.errors import GraphUnavailable
 from graph.obligations import refresh_obligations
 from graph.reference import store_gazetteer
 from graph.schema import apply_schema
-from graph.store import StoredCounts, delete_document, store_resolutions
+from graph.store import StoredCounts, delete_document, store_batch, store_resolutions
+from graph.workers import extraction_pool
 
-#: Files each extraction worker may run ahead of the store.
+#: Files each extraction worker may run ahead of the store, besides a full batch.
 AHEAD_PER_WORKER = 8
+#: A batch closes at this many documents or statements, whichever comes first.
+BATCH_DOCUMENTS = 500
+BATCH_STATEMENTS = 5000
 
 
 @dataclass
@@ -40,8 +48,10 @@ class LoadReport:
     """What a load run did; `failures` holds one line per rejected file.
 
     `extract_seconds` adds up the extraction time of every file (across workers);
-    `store_seconds` is the time this process spent in store transactions and
-    `wait_seconds` the time it waited for an extraction to finish.
+    `store_seconds` is the time this process spent in store transactions (and the refresh
+    of obligations after each batch, also in `refresh_seconds`), `wait_seconds` the time
+    it waited for an extraction to finish. `batches` counts store transactions of several
+    documents, `retried_batches` those refused and stored again document by document.
     """
 
     documents: int = 0
@@ -52,6 +62,9 @@ class LoadReport:
     extract_seconds: float = 0.0
     store_seconds: float = 0.0
     wait_seconds: float = 0.0
+    refresh_seconds: float = 0.0
+    batches: int = 0
+    retried_batches: int = 0
 
 
 @dataclass
@@ -113,42 +126,61 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-def _pool(workers: int) -> Executor:
-    # fork: the children inherit the loaded ontology and gazetteer instead of loading them
-    # again; the parent has no threads yet (the pool starts before the progress bar).
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
-
-
-def extracted_in_order(files: Sequence[Path], workers: int,
-                       report: LoadReport) -> Iterator[Extracted]:
+class Extractions:
     """Each file's extraction, in the order given; with `workers > 1` from a process pool
-    that runs at most `AHEAD_PER_WORKER * workers` files ahead of the caller."""
-    if workers <= 1:
-        for path in files:
-            yield extract_one(path)
-        return
-    pool = _pool(workers)
-    window: deque[Future] = deque()
-    pending = iter(files)
-    try:
-        for path in pending:
-            window.append(pool.submit(extract_one, path))
-            if len(window) >= AHEAD_PER_WORKER * workers:
-                break
-        while window:
-            waited = time.perf_counter()
-            result = window.popleft().result()
-            report.wait_seconds += time.perf_counter() - waited
-            following = next(pending, None)
-            if following is not None:
-                window.append(pool.submit(extract_one, following))
-            yield result
-    finally:
-        for future in window:
-            future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
+    that runs at most `window` files ahead of the caller."""
+
+    def __init__(self, files: Sequence[Path], workers: int, report: LoadReport,
+                 window: int) -> None:
+        self.files, self.workers, self.report, self.window = files, workers, report, window
+        self._ahead: deque[Future] = deque()
+
+    def next_is_ready(self) -> bool:
+        """Whether the next extraction is done (always, when extracting in this process)."""
+        return self.workers <= 1 or not self._ahead or self._ahead[0].done()
+
+    def __iter__(self) -> Iterator[Extracted]:
+        if self.workers <= 1:
+            for path in self.files:
+                yield extract_one(path)
+            return
+        pool = extraction_pool(self.workers)
+        pending = iter(self.files)
+        try:
+            for path in pending:
+                self._ahead.append(pool.submit(extract_one, path))
+                if len(self._ahead) >= self.window:
+                    break
+            while self._ahead:
+                waited = time.perf_counter()
+                result = self._ahead.popleft().result()
+                self.report.wait_seconds += time.perf_counter() - waited
+                following = next(pending, None)
+                if following is not None:
+                    self._ahead.append(pool.submit(extract_one, following))
+                yield result
+        finally:
+            for future in self._ahead:
+                future.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class Batch:
+    """Extracted documents waiting for their store transaction."""
+
+    paths: list[Path] = field(default_factory=list)
+    documents: list[tuple[list[Any], str, str | None]] = field(default_factory=list)
+    statements: int = 0
+
+    def add(self, path: Path, resolutions: list[Any], document: str | None = None) -> None:
+        checksum = getattr(resolutions[0], "checksum", None) if resolutions else None
+        self.paths.append(path)
+        self.documents.append((resolutions, document or document_key(path), checksum))
+        self.statements += sum(len(r.statements) for r in resolutions)
+
+    def full(self) -> bool:
+        return len(self.documents) >= BATCH_DOCUMENTS or self.statements >= BATCH_STATEMENTS
 
 
 def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
@@ -164,51 +196,80 @@ def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
     store_gazetteer(driver, database)
     workers = max(1, min(workers or default_workers(), len(files) or 1))
     report = LoadReport(workers=workers)
-    documents = extracted_in_order(files, workers, report)
+    extractions = Extractions(files, workers, report,
+                              window=BATCH_DOCUMENTS + AHEAD_PER_WORKER * workers)
+    documents = iter(extractions)
     bar = tqdm(total=len(files), desc="Loading", unit="doc", disable=not progress)
-    # One session for the run: a session per document costs a connection hand-over (and a
-    # home-database look-up) each time; every document is still its own transaction.
+    # One session for the run: a session per transaction costs a connection hand-over (and
+    # a home-database look-up) each time.
     session = driver.session(database=database)
-    loaded: list[str] = []
+    batch = Batch()
     try:
         for item in documents:
             bar.update(1)
             report.extract_seconds += item.seconds
             if item.failure is not None:
                 report.failures.append(item.failure)
-                continue
-            resolutions = item.resolutions or []
-            name_document(resolutions, (names or {}).get(item.path) or document_key(item.path),
-                          source_url)
-            counts = _store(session, item.path, resolutions, report)
-            if counts is None:
-                continue
-            report.documents += 1
-            loaded.extend(r.id for r in resolutions)
-            report.resolutions += counts.resolutions
-            report.statements += counts.statements
+            else:
+                resolutions = item.resolutions or []
+                document = (names or {}).get(item.path) or document_key(item.path)
+                name_document(resolutions, document, source_url)
+                batch.add(item.path, resolutions, document)
+            if batch.documents and (batch.full() or not extractions.next_is_ready()):
+                store_documents(session, batch, report, driver, database)
+                batch = Batch()
+        if batch.documents:
+            store_documents(session, batch, report, driver, database)
     finally:
         session.close()
         bar.close()
-        documents.close()
-    if report.documents:
-        refresh_obligations(driver, database, loaded)
+        documents.close()  # type: ignore[attr-defined]
     return report
 
 
-def _store(session: Session, path: Path, resolutions: list[Any],
-           report: LoadReport) -> StoredCounts | None:
-    """One document in one write transaction; None (and a failure line) if refused."""
-    checksum = getattr(resolutions[0], "checksum", None) if resolutions else None
+def store_documents(session: Session, batch: Batch, report: LoadReport,
+                    driver: Driver, database: str | None = None) -> None:
+    """One batch in one write transaction, then its obligations refreshed; a batch the
+    graph refuses is stored again document by document, so a bad one fails alone."""
     started = time.perf_counter()
+    loaded: list[str] = []
     try:
-        document = resolutions[0].document if resolutions else document_key(path)
-        return session.execute_write(store_document, resolutions, document, checksum)
+        if len(batch.documents) > 1:
+            try:
+                counts = session.execute_write(store_batch, batch.documents)
+            except Neo4jError:
+                report.retried_batches += 1
+            else:
+                report.batches += 1
+                report.documents += len(batch.documents)
+                report.resolutions += counts.resolutions
+                report.statements += counts.statements
+                loaded = [r.id for resolutions, _, _ in batch.documents for r in resolutions]
+        if not loaded:
+            for path, (resolutions, document, checksum) in zip(batch.paths, batch.documents,
+                                                                 strict=True):
+                if _store(session, path, resolutions, document, checksum, report):
+                    loaded.extend(r.id for r in resolutions)
+        refreshed = time.perf_counter()
+        if loaded:
+            refresh_obligations(driver, database, loaded)
+        report.refresh_seconds += time.perf_counter() - refreshed
     except (ServiceUnavailable, SessionExpired) as exc:
-        raise GraphUnavailable(f"Neo4j stopped answering while loading {path}: "
+        raise GraphUnavailable(f"Neo4j stopped answering while loading {batch.paths[0]}: "
                                f"{exc}; run the load again") from exc
-    except Neo4jError as exc:
-        report.failures.append(f"{path}: the graph refused it ({exc.message})")
-        return None
     finally:
         report.store_seconds += time.perf_counter() - started
+
+
+def _store(session: Session, path: Path, resolutions: list[Any], document: str,
+           checksum: str | None, report: LoadReport) -> bool:
+    """One document in one write transaction; False (and a failure line) if refused."""
+    try:
+        counts = session.execute_write(store_document, resolutions, document, checksum)
+    except Neo4jError as exc:
+        report.failures.append(f"{path}: the graph refused it ({exc.message})")
+        return False
+    report.documents += 1
+    report.resolutions += counts.resolutions
+    report.statements += counts.statements
+    return True

@@ -69,9 +69,12 @@ def propose_fulfilments(tx: ManagedTransaction, ids: list[str] | None = None) ->
         query = (f"MATCH (r1:`{n['resolution']}`) WHERE r1.id IN $ids MATCH {pattern} {ret} UNION "
                  f"MATCH (r2:`{n['resolution']}`) WHERE r2.id IN $ids MATCH {pattern} {ret}")
     candidates = tx.run(query, ids=ids).data()
+    # The decisions on these candidates only (a decision's id is "obligation <- resolution").
+    keys = sorted({f"{row['obligation']} <- {row['resolution']}" for row in candidates})
     decisions = {(d["o"], d["r"]): d["decision"] for d in tx.run(
-        f"MATCH (d:`{n['fulfilment_decision']}`) RETURN d.obligation AS o, d.resolution AS r, "
-        "d.decision AS decision").data()}
+        f"UNWIND $keys AS key MATCH (d:`{n['fulfilment_decision']}` {{id: key}}) "
+        "RETURN d.obligation AS o, d.resolution AS r, d.decision AS decision",
+        keys=keys).data()}
     rows = []
     for row in candidates:
         decision = decisions.get((row["obligation"], row["resolution"]))

@@ -58,11 +58,13 @@ class Graph:
 
 @dataclass
 class Subgraph:
-    """Nodes and statement edges for a page; `truncated` when the edge limit was hit."""
+    """Nodes and statement edges for a page; `truncated` when the edge limit was hit;
+    `reduced_from` (nodes, statements) when the query kept only the best-connected nodes."""
 
     nodes: list[dict[str, Any]] = field(default_factory=list)
     edges: list[dict[str, Any]] = field(default_factory=list)
     truncated: bool = False
+    reduced_from: tuple[int, int] | None = None
 
 
 @cache
@@ -195,26 +197,38 @@ def list_requests(graph: Graph, *, as_of: date, requester: str | None = None,
 
     The status is `graph.obligations.status_expression` (one definition for API and CLI):
     fulfilled when a resolution fulfils it by then, overdue when its deadline has passed.
+    The page is cut inside the query and only its rows get a status and their answers (the
+    total is a count); a status filter needs the status of every match first.
     """
     n = names()
     due_until = date.fromordinal(as_of.toordinal() + DUE_WINDOW_DAYS)
-    body = (f"MATCH (o:`{n['obligation']}`)-[:`{n['REQUESTED_BY']}`]->(req) "
-            f"MATCH (o)-[:`{n['ADDRESSED_TO']}`]->(adr) "
-            "WHERE (o.resolution_date IS NULL OR toString(o.resolution_date) <= $as_of) "
-            "AND ($requester IS NULL OR req.id = $requester) "
-            "AND ($addressee IS NULL OR adr.id = $addressee) "
-            "AND ($dfrom IS NULL OR toString(o.deadline_date) >= $dfrom) "
-            "AND ($dto IS NULL OR toString(o.deadline_date) <= $dto) "
-            f"WITH o, req, adr, {status_expression('o')} AS current "
-            "WHERE $status IS NULL OR current = $status "
-            f"WITH {{obligation: o {{.*}}, status: current, requester: {_ref('req')}, "
-            f"addressee: {_ref('adr')}, fulfilled_by: COLLECT {{ MATCH (x)-[f:`{n['FULFILS']}`]"
-            "->(o) WHERE coalesce(f.status, '') <> 'rejected' RETURN x.id }} AS row "
-            "ORDER BY coalesce(toString(row.obligation.deadline_date), '9999'), "
-            "row.obligation.id")
-    return _page(graph, body, limit, offset, as_of=as_of.isoformat(),
-                 due_until=due_until.isoformat(), requester=requester, addressee=addressee,
-                 status=status, dfrom=deadline_from, dto=deadline_to)
+    order = "coalesce(toString(o.deadline_date), '9999'), o.id"
+    matches = (f"MATCH (o:`{n['obligation']}`)-[:`{n['REQUESTED_BY']}`]->(req) "
+               f"MATCH (o)-[:`{n['ADDRESSED_TO']}`]->(adr) "
+               "WHERE (o.resolution_date IS NULL OR toString(o.resolution_date) <= $as_of) "
+               "AND ($requester IS NULL OR req.id = $requester) "
+               "AND ($addressee IS NULL OR adr.id = $addressee) "
+               "AND ($dfrom IS NULL OR toString(o.deadline_date) >= $dfrom) "
+               "AND ($dto IS NULL OR toString(o.deadline_date) <= $dto) ")
+    if status is not None:
+        matches += f"WITH o, req, adr, {status_expression('o')} AS current " \
+                   "WHERE current = $status "
+        page = f"WITH o, req, adr, current ORDER BY {order} SKIP $offset LIMIT $limit "
+    else:
+        page = (f"WITH o, req, adr ORDER BY {order} SKIP $offset LIMIT $limit "
+                f"WITH o, req, adr, {status_expression('o')} AS current ")
+    query = (
+        f"CALL () {{ {matches} RETURN count(o) AS total }} "
+        f"CALL () {{ {matches} {page}"
+        f"WITH o, {{obligation: o {{.*}}, status: current, requester: {_ref('req')}, "
+        f"addressee: {_ref('adr')}, fulfilled_by: COLLECT {{ MATCH (x)-[f:`{n['FULFILS']}`]"
+        "->(o) WHERE coalesce(f.status, '') <> 'rejected' RETURN x.id }} AS row "
+        f"ORDER BY {order} RETURN collect(row) AS items }} "
+        "RETURN total, items")
+    rows = graph.read(query, as_of=as_of.isoformat(), due_until=due_until.isoformat(),
+                      requester=requester, addressee=addressee, status=status,
+                      dfrom=deadline_from, dto=deadline_to, offset=offset, limit=limit)
+    return (rows[0]["total"], rows[0]["items"]) if rows else (0, [])
 
 
 def lucene_escape(text: str) -> str:
@@ -278,14 +292,37 @@ _EDGE_FILTER = ("type(r) IN $types AND ($resolution IS NULL OR r.resolution = $r
                 "AND ($to IS NULL OR toString(r.resolution_date) <= $to)")
 
 
+def _best_connected(graph: Graph, ids: list[str], keep: str, node_cap: int,
+                    level: str | None, params: dict[str, Any]
+                    ) -> tuple[list[str], tuple[int, int]]:
+    """The `node_cap` ids with most statements among `ids` (ties by id; `keep` first), and
+    (nodes, statements) of the whole neighbourhood."""
+    n = names()
+    rows = graph.read(
+        f"MATCH (s:`{n['actor']}`)-[r]->(o) WHERE {_EDGE_FILTER} "
+        "AND s.id IN $ids AND o.id IN $ids "
+        "AND ($level IS NULL OR s.level = $level OR o.level = $level) "
+        "UNWIND [s.id, o.id] AS id WITH id, count(*) AS degree "
+        "ORDER BY id <> $keep, degree DESC, id "
+        "RETURN collect(id)[..$cap] AS kept, count(id) AS nodes, sum(degree) / 2 AS statements",
+        ids=ids, keep=keep, cap=node_cap, level=level, **params)
+    kept, nodes, statements = rows[0]["kept"], rows[0]["nodes"], rows[0]["statements"]
+    if keep not in kept:  # the centre without a matching statement is drawn all the same
+        kept, nodes = [keep, *kept[:node_cap - 1]], nodes + 1
+    return kept, (nodes, statements)
+
+
 def subgraph(graph: Graph, *, around: str | None = None, depth: int = 1,
              predicates: list[str] | None = None, resolution: str | None = None,
              date_from: str | None = None, date_to: str | None = None,
-             level: str | None = None, edge_limit: int = 20_000) -> Subgraph:
+             level: str | None = None, edge_limit: int = 20_000,
+             node_cap: int | None = None) -> Subgraph:
     """Statement edges for a page: everything matching, or what lies `depth` hops `around`.
 
     The neighbourhood is walked breadth-first, one bounded query per hop, instead of one
     variable-length pattern that can explode. `level` keeps edges with an end at that level.
+    A neighbourhood of more than `node_cap` nodes is reduced in the database to its
+    `node_cap` best-connected ones (`around` always stays) before any edge is fetched.
     """
     n = names()
     params: dict[str, Any] = {"types": predicates or statement_types(),
@@ -306,6 +343,9 @@ def subgraph(graph: Graph, *, around: str | None = None, depth: int = 1,
             if not frontier or len(seen) >= edge_limit:
                 break
         ids = sorted(seen)
+    reduced_from = None
+    if ids is not None and node_cap is not None and len(ids) > node_cap:
+        ids, reduced_from = _best_connected(graph, ids, around, node_cap, level, params)
     rows = graph.read(
         f"MATCH (s:`{n['actor']}`)-[r]->(o) WHERE {_EDGE_FILTER} "
         "AND ($ids IS NULL OR (s.id IN $ids AND o.id IN $ids)) "
@@ -314,7 +354,7 @@ def subgraph(graph: Graph, *, around: str | None = None, depth: int = 1,
         "r.sentence AS sentence, r.resolution AS resolution, r.point AS point, "
         "r.deadline AS deadline ORDER BY r.resolution, r.start LIMIT $limit",
         ids=ids, level=level, limit=edge_limit + 1, **params)
-    result = Subgraph(truncated=len(rows) > edge_limit)
+    result = Subgraph(truncated=len(rows) > edge_limit, reduced_from=reduced_from)
     nodes: dict[str, dict[str, Any]] = {}
     for row in rows[:edge_limit]:
         for end in (row["s"], row["o"]):

@@ -1,4 +1,4 @@
-"""Writing extracted resolutions into Neo4j: one transaction per document, replace-on-reload.
+"""Writing extracted resolutions into Neo4j: many documents per transaction, replace-on-reload.
 
 Labels and relationship types come from the ontology only; every value travels as a
 parameter, written in batches with `UNWIND $rows`.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -80,7 +80,8 @@ def _statement_union(ont: Ontology, body: str) -> str:
 
 @cache
 def delete_query() -> str:
-    """One query that finds what earlier loads of `$ids` (or of `$doc`) wrote and removes it.
+    """One query that finds what earlier loads of `$ids` (or of the documents `$docs`) wrote
+    and removes it.
 
     One round trip instead of a look-up and four deletions; every step seeks an index
     (resolution id and document, the statements' `resolution` property, actor and matter
@@ -93,7 +94,7 @@ def delete_query() -> str:
                                        "DELETE s RETURN [a.id, b.id] AS ends")
     return (
         f"CALL () {{ MATCH (r:`{res}`) WHERE r.id IN $ids RETURN r.id AS rid UNION "
-        f"MATCH (r:`{res}` {{document: $doc}}) RETURN r.id AS rid }} "
+        f"UNWIND $docs AS doc MATCH (r:`{res}` {{document: doc}}) RETURN r.id AS rid }} "
         "WITH collect(rid) AS old "
         f"CALL (old) {{ UNWIND old AS rid CALL (rid) {{ {statements} }} "
         "RETURN collect(ends) AS statement_ends } "
@@ -111,7 +112,13 @@ def delete_query() -> str:
 
 def delete_document(tx: ManagedTransaction, resolution_ids: list[str], document: str) -> None:
     """Remove what earlier loads of these resolutions (or this document) wrote."""
-    tx.run(delete_query(), ids=resolution_ids, doc=document).consume()
+    delete_documents(tx, resolution_ids, [document])
+
+
+def delete_documents(tx: ManagedTransaction, resolution_ids: list[str],
+                     documents: list[str]) -> None:
+    """Remove what earlier loads of these resolutions (or these documents) wrote."""
+    tx.run(delete_query(), ids=resolution_ids, docs=documents).consume()
 
 
 def statement_props(resolution: Any, index: int, statement: Any) -> dict[str, Any]:
@@ -188,6 +195,33 @@ def write_query() -> str:
         f"MATCH (a:`{res}`) WHERE a.reference_index CONTAINS row.key AND a <> b "
         f"MERGE (a)-[:`{rel['REFERS_TO']}`]->(b) }}",
     ])
+
+
+#: One document as the store takes it: its resolutions, its name in the graph, its checksum.
+DocumentRecords = tuple[Sequence[Any], str, str | None]
+
+
+def batch_rows(documents: Iterable[DocumentRecords]) -> dict[str, list[dict[str, Any]]]:
+    """The rows `write_query` writes for several documents at once (its `$doc`).
+
+    A node two documents share is one row; as if the documents were written one after the
+    other, the later one's properties win and the labels add up.
+    """
+    batch: dict[str, list[dict[str, Any]]] = {}
+    nodes: dict[str, dict[str, dict]] = {"actors": {}, "matters": {}}
+    for resolutions, document, checksum in documents:
+        rows = document_rows(resolutions, document, checksum)
+        for kind, seen in nodes.items():
+            for row in rows.pop(kind):
+                earlier = seen.get(row["id"])
+                if earlier is None:
+                    seen[row["id"]] = row
+                    continue
+                earlier["props"] = {**earlier["props"], **row["props"]}
+                earlier["labels"] = list(dict.fromkeys(earlier["labels"] + row["labels"]))
+        for key, values in rows.items():
+            batch.setdefault(key, []).extend(values)
+    return {kind: list(seen.values()) for kind, seen in nodes.items()} | batch
 
 
 def document_rows(resolutions: Iterable[Any], document: str,
@@ -273,6 +307,18 @@ def store_resolutions(tx: ManagedTransaction, resolutions: Iterable[Any], docume
     tx.run(write_query(), doc=document_rows(resolutions, document, checksum)).consume()
     return StoredCounts(resolutions=len(resolutions),
                         statements=sum(len(r.statements) for r in resolutions))
+
+
+def store_batch(tx: ManagedTransaction, documents: Sequence[DocumentRecords]) -> StoredCounts:
+    """Replace several documents in one transaction: remove what earlier loads of them (or of
+    their resolutions) wrote, then write them all — two queries, whatever the batch holds."""
+    ids = [r.id for resolutions, _, _ in documents for r in resolutions]
+    delete_documents(tx, ids, [document for _, document, _ in documents])
+    tx.run(write_query(), doc=batch_rows(documents)).consume()
+    return StoredCounts(
+        resolutions=len(ids),
+        statements=sum(len(r.statements) for resolutions, _, _ in documents
+                       for r in resolutions))
 
 
 def store_resolution(tx: ManagedTransaction, resolution: Any, document: str,

@@ -1,4 +1,9 @@
-"""The text layer of a PDF as lines, with page furniture removed."""
+"""The text layer of a PDF as lines, with page furniture removed.
+
+PDFium (pypdfium2) reads the text layer in content order with its line breaks, some hundred
+times faster than a layout analysis (pdfplumber); each line's top comes from the box of its
+first character, which is all the paragraph-gap rule below needs.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ import statistics
 from collections import Counter
 from pathlib import Path
 
-import pdfplumber
+import pypdfium2
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
@@ -18,6 +23,7 @@ PAGE_NUMBER = re.compile(
     r"^(?:[-–]\s*\d{1,3}\s*[-–]|Seite\s+\d+(?:\s+von\s+\d+)?|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})$",
     re.I,
 )
+LINE = re.compile(r"([^\r\n\ufffe]*\ufffe|[^\r\n]*)(?:\r\n|\r|\n)?")
 FURNITURE_LINES = 2  # lines at the top and bottom of a page that may be headers or footers
 
 # pypdf logs its repair attempts ("EOF marker not found") to stderr; the one-line
@@ -36,9 +42,24 @@ def _check_readable(path: Path) -> None:
         raise DocumentError(path, f"corrupt PDF ({exc.__class__.__name__})") from exc
 
 
-def _page_lines(page: pdfplumber.page.Page) -> list[tuple[float, float, str]]:
-    lines = page.extract_text_lines(layout=False, strip=True, return_chars=False)
-    return [(line["top"], line["bottom"], line["text"]) for line in lines if line["text"].strip()]
+def _page_lines(page: pypdfium2.PdfPage) -> list[tuple[float, float, str]]:
+    """(top, bottom, text) of each non-blank line, tops measured down from the page's top."""
+    height = page.get_height()
+    textpage = page.get_textpage()
+    try:
+        lines = []
+        # A line ends at PDFium's break (CR LF) or after a hyphen that ends a line, which
+        # PDFium reports as U+FFFE with no break after it. Offsets are character indices.
+        for m in LINE.finditer(textpage.get_text_range()):
+            raw = m.group(1).replace("\ufffe", "-")
+            stripped = raw.strip()
+            if stripped:
+                first = m.start() + len(raw) - len(raw.lstrip())
+                _, bottom, _, top = textpage.get_charbox(first, loose=True)
+                lines.append((height - top, height - bottom, stripped))
+        return lines
+    finally:
+        textpage.close()
 
 
 def _furniture(pages: list[list[tuple[float, float, str]]]) -> set[str]:
@@ -57,9 +78,12 @@ def pdf_lines(path: Path) -> list[str]:
     """Lines of the text layer; a blank line marks a vertical gap (a paragraph break)."""
     _check_readable(path)
     try:
-        with pdfplumber.open(str(path)) as pdf:
-            pages = [_page_lines(page) for page in pdf.pages]
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many unrelated types
+        pdf = pypdfium2.PdfDocument(str(path))
+        try:
+            pages = [_page_lines(page) for page in pdf]
+        finally:
+            pdf.close()
+    except Exception as exc:  # noqa: BLE001 - PDFium's errors have no finer types
         raise DocumentError(path, f"corrupt PDF ({exc.__class__.__name__})") from exc
     if not any(pages):
         raise DocumentError(path, "no text layer: scanned documents need OCR first")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from somajo import SoMaJo
+from loaders.sentences import sentence_spans
 
 POINT = re.compile(r"^(\d{1,2})(?:[.)]\s+(?=\S)|\s+(?=[A-ZÄÖÜ]))")
 ROMAN = re.compile(r"^(?P<roman>[IVX]{1,5})\.(?:\s+|$)")
@@ -69,11 +68,6 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragr
     return out
 
 
-@cache
-def _tokenizer() -> SoMaJo:
-    return SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
-
-
 def split_sentences(par: Paragraph, skip: int = 0) -> list[tuple[int, int]]:
     """Sentence spans (absolute offsets) in a paragraph, from `skip` characters on."""
     body = par.text[skip:]
@@ -84,11 +78,8 @@ def split_sentences(par: Paragraph, skip: int = 0) -> list[tuple[int, int]]:
         if not body.strip():
             return []
         return [(par.start + skip + lead, par.start + skip + len(body.rstrip()))]
-    spans = []
-    for sentence in _tokenizer().tokenize_text([body]):
-        first, last = sentence[0].character_offset, sentence[-1].character_offset
-        spans.append((par.start + skip + first[0], par.start + skip + last[1]))
-    return spans
+    return [(par.start + skip + first, par.start + skip + last)
+            for first, last in sentence_spans(body)]
 
 
 def split_items(pars: list[Paragraph]) -> list[tuple[int, int]]:

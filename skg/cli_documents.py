@@ -91,7 +91,7 @@ def load(
         "--source-url", help="Where the document is published (http or https address); "
                              "one document only")] = None,
 ) -> None:
-    """Extract the documents and store them in Neo4j, one transaction per document."""
+    """Extract the documents and store them in Neo4j, in batches of one transaction each."""
     from graph.connection import connect
     from graph.loading import load_documents
 

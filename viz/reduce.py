@@ -63,12 +63,15 @@ def merge_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def build_drawing(subgraph: Subgraph, node_cap: int, keep: str | None = None) -> Drawing:
     """The nodes and merged edges a page draws, reduced to `node_cap` nodes if needed."""
-    drawing = Drawing(total_nodes=len(subgraph.nodes), total_statements=len(subgraph.edges))
+    total_nodes, total_statements = subgraph.reduced_from or (len(subgraph.nodes),
+                                                              len(subgraph.edges))
+    drawing = Drawing(total_nodes=total_nodes, total_statements=total_statements)
     kept = {n["id"] for n in subgraph.nodes}
     if len(kept) > node_cap:
         kept = top_nodes(subgraph, node_cap, keep)
+    if len(kept) < total_nodes:  # reduced here or, before any edge was fetched, by the query
         drawing.notices.append(Notice("graph.notice.reduced", {
-            "kept": len(kept), "total": len(subgraph.nodes)}))
+            "kept": len(kept), "total": total_nodes}))
     drawing.nodes = [n for n in subgraph.nodes if n["id"] in kept]
     edges = [e for e in subgraph.edges if e["source"] in kept and e["target"] in kept]
     drawing.edges = merge_edges(edges)

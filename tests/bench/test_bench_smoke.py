@@ -26,13 +26,18 @@ def test_bench_smoke(neo4j_uri: str, tmp_path: Path) -> None:
     for phase in ("extraction", "loading", "pipeline", "api", "pages"):
         assert results[phase]["status"] in PHASE_STATES, (phase, results[phase])
     if results["loading"]["status"] == "ok":
-        assert {"loader", "baseline_unwind_merge", "ratio_to_baseline",
-                "peak_rss_mb"} <= set(results["loading"])
+        assert {"loader", "baseline_unwind_merge", "ratio_to_baseline", "batched_baseline",
+                "ratio_to_batched_baseline", "peak_rss_mb"} <= set(results["loading"])
+        assert results["loading"]["batched_baseline"]["statements"] == \
+            results["loading"]["loader"]["statements"]
         assert results["loading"]["loader"]["documents"] == 30
     if results["pipeline"]["status"] == "ok":
         assert results["pipeline"]["loader"]["documents"] == 30
         assert {"seconds", "peak_rss_mb"} <= set(results["pipeline"])
     if results["api"]["status"] == "ok":
-        for endpoint in ("/actors/{id}", "/requests", "/search", "/cypher"):
+        for endpoint in ("/actors/{id}", "/actors/{hub}", "/requests",
+                         "/requests (no filter)", "/graph?around={hub}", "/search", "/cypher"):
             assert {"api", "baseline", "p99_ratio"} <= set(results["api"][endpoint])
+            assert {"p50_ms", "p99_ms", "errors"} <= set(results["api"][endpoint]["api"])
+    assert {"heap", "pagecache"} <= set(results["neo4j"])
     assert results["table"]
