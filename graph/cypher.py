@@ -52,6 +52,9 @@ ADMIN_COMMANDS = ("SHOW", "TERMINATE", "GRANT", "DENY", "REVOKE", "ALTER", "DROP
 MAX_QUERY_CHARS = 20_000
 #: The least time a query that passed its EXPLAIN is given to run.
 MIN_RUN_SECONDS = 0.1
+#: The share of the time limit EXPLAIN may use: the rest is left for giving up in time
+#: (killing the connection, answering).
+EXPLAIN_SHARE = 0.9
 
 _LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.IGNORECASE)
 _IN_TRANSACTIONS = re.compile(r"\bIN\s+(?:\d+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b",
@@ -289,7 +292,8 @@ def run_read_query(driver: Driver, query: str, params: dict[str, Any] | None, se
     limit = settings.cypher_timeout if timeout is None else min(timeout, settings.cypher_timeout)
     cap = settings.row_cap if row_cap is None else min(row_cap, settings.row_cap)
     started = time.monotonic()
-    kind = query_type(connection_target(settings), text, params, database, limit)
+    kind = query_type(connection_target(settings), text, params, database,
+                      limit * EXPLAIN_SHARE)
     if kind == "s" and called_procedures(text) & DBMS_MODE_PROCEDURES:
         kind = "r"  # still runs in a READ session, which refuses any write
     if kind != "r":

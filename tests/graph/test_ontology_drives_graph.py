@@ -17,10 +17,31 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "resolutions"
 ONTOLOGY_DIR = Path(model_module.__file__).parent
 
 
-def test_export_of_the_example_corpus_conforms_to_the_shapes(loaded_driver: Driver) -> None:
+#: The shared dev corpus, beside the main checkout or a worktree (`../shared`, `../../shared`).
+DEV_CORPUS = next((p / "shared" / "corpus" / "dev" for p in Path(__file__).resolve().parents[3:5]
+                   if (p / "shared" / "corpus" / "dev").is_dir()), None)
+
+
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+def test_export_of_the_example_corpus_conforms_to_the_shapes(loaded_driver: Driver,
+                                                             inference: str) -> None:
+    """Also under RDFS entailment of the ontology, as a consumer that reasons sees it."""
     graph = export_graph(loaded_driver)
-    report = validate(graph)
+    report = validate(graph, inference=inference)
     assert report.conforms, str(report)
+    assert len(graph) > 500
+
+
+@pytest.mark.skipif(DEV_CORPUS is None, reason="the shared dev corpus (../shared/corpus/dev) "
+                                                "is not beside this checkout")
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+def test_export_of_the_dev_corpus_conforms_to_the_shapes(driver: Driver, inference: str) -> None:
+    files = sorted(p for p in DEV_CORPUS.iterdir() if p.suffix in (".txt", ".pdf"))
+    report = load_documents(driver, files, progress=False)
+    assert not report.failures, report.failures
+    graph = export_graph(driver)
+    validation = validate(graph, inference=inference)
+    assert validation.conforms, str(validation)
     assert len(graph) > 500
 
 
