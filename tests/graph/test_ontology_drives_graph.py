@@ -1,17 +1,21 @@
 """The ontology drives the graph: exports conform to its shapes, and renaming a class in it
 renames the Neo4j label everywhere without another edit."""
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from neo4j import Driver
+from typer.testing import CliRunner
 
 import ontology.gazetteer as gazetteer_module
 import ontology.model as model_module
 from graph.export import export_graph
 from graph.loading import load_documents
 from ontology.validate import validate
+from skg.cli import app
+from skg.settings import get_settings
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "resolutions"
 ONTOLOGY_DIR = Path(model_module.__file__).parent
@@ -43,6 +47,21 @@ def test_export_of_the_dev_corpus_conforms_to_the_shapes(driver: Driver, inferen
     validation = validate(graph, inference=inference)
     assert validation.conforms, str(validation)
     assert len(graph) > 500
+
+
+@pytest.mark.parametrize("flags", [[], ["--rdfs"]])
+def test_skg_validate_passes_on_the_examples(loaded_driver: Driver, neo4j_uri: str,
+                                             monkeypatch: pytest.MonkeyPatch,
+                                             flags: list[str]) -> None:
+    monkeypatch.setenv("NEO4J_URI", neo4j_uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", os.environ.get("SKG_TEST_NEO4J_PASSWORD", "unused"))
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["validate", *flags])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.stdout
 
 
 @pytest.fixture
