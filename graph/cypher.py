@@ -34,7 +34,7 @@ from neo4j.exceptions import (
 
 from graph.connection import connection_target
 from graph.cypher_cost import cost_refusal
-from graph.errors import GraphUnavailable, QueryFailed, QueryRefused
+from graph.errors import GraphUnavailable, QueryFailed, QueryRefused, QueryTimedOut
 from graph.serialize import to_json
 
 #: Procedures an analyst may call: schema introspection, full-text search, the version.
@@ -64,10 +64,6 @@ _ADMIN = re.compile(r"(?:^|[{;])\s*(" + "|".join(ADMIN_COMMANDS) + r")\b", re.IG
 _TIMEOUT_CODES = ("TransactionTimedOut", "TransactionTimedOutClientConfiguration")
 #: Read-only verdicts (EXPLAIN query types) remembered per query text.
 VERDICT_CACHE_SIZE = 1024
-
-
-class QueryTimedOut(QueryFailed):
-    """The query ran longer than the allowed time and was stopped by the server."""
 
 
 @dataclass

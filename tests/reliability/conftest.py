@@ -74,11 +74,12 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @contextlib.contextmanager
-def _serving(env: dict[str, str]) -> Iterator[str]:
+def _serving(env: dict[str, str], log: Path) -> Iterator[str]:
     port = free_port()
-    server = subprocess.Popen([str(SKG), "serve", "--port", str(port)],
-                              env={**os.environ, **env}, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    with log.open("wb") as out:
+        server = subprocess.Popen([str(SKG), "serve", "--port", str(port)],
+                                  env={**os.environ, **env}, stdout=out,
+                                  stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -96,9 +97,16 @@ def _serving(env: dict[str, str]) -> Iterator[str]:
 
 
 @pytest.fixture
-def api_server(cli_env: dict[str, str]) -> Iterator[str]:
-    """A real `skg serve` on a free port against the test server: its base URL."""
-    with _serving(cli_env) as base:
+def serve_api(cli_env: dict[str, str], tmp_path: Path) -> Callable:
+    """`with serve_api(**env) as base:` a real `skg serve` on a free port against the test
+    server, with `env` over `cli_env`; its log is `skg-serve.log` in the test's folder."""
+    return lambda **env: _serving({**cli_env, **env}, tmp_path / "skg-serve.log")
+
+
+@pytest.fixture
+def api_server(serve_api: Callable) -> Iterator[str]:
+    """The base URL of a real `skg serve` with the reliability runs' limits."""
+    with serve_api() as base:
         yield base
 
 

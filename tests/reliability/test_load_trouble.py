@@ -95,10 +95,13 @@ def test_neo4j_killed_mid_load_is_one_line_and_a_rerun_gives_clean_counts(
 
 def test_load_while_16_clients_read_sees_whole_documents(
         ref_driver: Driver, generated: Path, tmp_path: Path, cli_env: dict[str, str],
-        api_server: str, per_resolution: Callable) -> None:
+        serve_api: Callable, per_resolution: Callable) -> None:
     """16 clients ask for resolutions of the corpus (`/resolutions/{id}` and
     `/statements?resolution=`) while `skg load` stores it, then while it loads it again:
-    never a 5xx, and a resolution is either absent or has all of its statements."""
+    never a 5xx, and a resolution is either absent or has all of its statements.
+
+    The API keeps its default time limit (10 s), not the reliability runs' 2 s: while the
+    graph grows from nothing, Neo4j replans every query as its statistics change."""
     corpus = _subset(generated, tmp_path / "corpus")
     expected: dict[str, int] = {}
     for path in sorted(corpus.iterdir()):
@@ -106,32 +109,38 @@ def test_load_while_16_clients_read_sees_whole_documents(
     ids = sorted(expected)
     done = threading.Event()
     seen: list[tuple[str, str, int, int | None]] = []  # (endpoint, id, status, statements)
+    latencies: list[float] = []
 
-    def read(seed: int) -> None:
+    def read(base: str, seed: int) -> None:
         rng = random.Random(seed)
-        with httpx.Client(base_url=api_server, timeout=60) as client:
+        with httpx.Client(base_url=base, timeout=60) as client:
             while not done.is_set():
                 rid = rng.choice(ids)
+                began = time.monotonic()
                 detail = client.get(f"/resolutions/{rid}")
                 count = len(detail.json()["statements"]) if detail.status_code == 200 else None
                 seen.append(("detail", rid, detail.status_code, count))
                 listing = client.get("/statements", params={"resolution": rid, "limit": 500})
                 total = listing.json()["total"] if listing.status_code == 200 else None
                 seen.append(("statements", rid, listing.status_code, total))
+                latencies.append((time.monotonic() - began) / 2)
 
-    readers = [threading.Thread(target=read, args=(i,)) for i in range(CLIENTS)]
-    for thread in readers:
-        thread.start()
-    try:
-        env = {**os.environ, **cli_env}
-        first, second = _load(env, corpus), _load(env, corpus)
-    finally:
-        done.set()
+    with serve_api(SKG_CYPHER_TIMEOUT="10") as base:
+        readers = [threading.Thread(target=read, args=(base, i)) for i in range(CLIENTS)]
         for thread in readers:
-            thread.join(timeout=120)
+            thread.start()
+        try:
+            env = {**os.environ, **cli_env}
+            first, second = _load(env, corpus), _load(env, corpus)
+        finally:
+            done.set()
+            for thread in readers:
+                thread.join(timeout=120)
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     assert per_resolution(ref_driver) == expected
-    print(f"{len(seen)} reads by {CLIENTS} clients during two loads")
+    latencies.sort()
+    print(f"{len(seen)} reads by {CLIENTS} clients during two loads; median "
+          f"{latencies[len(latencies) // 2]:.3f} s, max {latencies[-1]:.3f} s")
     assert len(seen) >= 2 * CLIENTS
     assert not [s for s in seen if s[2] >= 500], [s for s in seen if s[2] >= 500][:5]
     partial = [s for s in seen if s[2] == 200 and s[3] not in (0, expected[s[1]])]
