@@ -2,7 +2,9 @@
 an API client over a graph with enough edges to make runaway queries explode.
 
 `graph_counts` is what a write would change (nodes, relationships, indexes, labels in use);
-the hostile-query and bad-document tests compare it before and after.
+the hostile-query and bad-document tests compare it before and after. `serve_api` and
+`api_server` run a real `skg serve` (for what only a server process shows: latency under
+concurrent clients), `second_neo4j` is a Neo4j of a test's own (for tests that stop or kill it).
 """
 
 from __future__ import annotations
