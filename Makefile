@@ -6,7 +6,7 @@ PORT   ?= 8000
 HOST   ?= 127.0.0.1
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test bench lint neo4j-start neo4j-stop clean
+.PHONY: install run test bench score-real lint neo4j-start neo4j-stop clean
 
 install: $(STAMP)
 
@@ -31,6 +31,10 @@ test: install
 ## Benchmarks (BENCH_SIZE=1000 by default): starts a throw-away Neo4j of its own.
 bench: install
 	$(BIN)/python -m bench
+
+## Extraction on the real-resolutions corpus (texts in .cache/corpus-real, never committed).
+score-real: install
+	$(BIN)/python tests/corpus/score_real.py $(if $(SEALED),--sealed) $(if $(V),-v)
 
 lint: install
 	$(BIN)/ruff check .

@@ -18,14 +18,16 @@ HEADS = [
     (
         "beirat|ausschuss|kommission|arbeitsgemeinschaft|arbeitsgruppe|arbeitskreis|gremium|"
         "lenkungskreis|lenkungsgruppe|steuerungsgruppe|steuerungskreis|projektgruppe|"
-        "taskforce|task\\s+force|gemeinderat|stadtrat|kreistag|kreisausschuss|landtag|rat",
+        "taskforce|task\\s+force|gemeinderat|stadtrat|kreistag|kreisausschuss|landtag|rat|"
+        "runde|kooperationsgruppe|expertengruppe|fachgruppe|aufbaustab",
         "committee",
     ),
     ("ministerium", "ministry"),
     (
         "vorsitzende[rn]?|vorsitz|oberbürgermeister(?:in)?|bürgermeister(?:in)?|landrat|"
         "landrätin|staatssekretär(?:in)?|beigeordnete[rn]?|dezernent(?:in)?|obleute|obmann|obfrau|"
-        "bundesminister(?:in)?|staatsminister(?:in)?",
+        "bundesminister(?:in)?|staatsminister(?:in)?|federführer|themenpate|"
+        "amtschefinnen\\s+und\\s+amtschefs|amtschef(?:in)?|projektleitung(?:en)?|vorsitzland",
         "office",
     ),
     (
@@ -63,7 +65,8 @@ GENERIC = {"verwaltung", "vorsitz", "oberbürgermeister", "oberbürgermeisterin"
            "kreisausschuss", "stadtrat", "gemeinderat", "kreistag", "staatssekretär",
            "staatssekretärin", "beigeordneter", "beigeordnete", "beigeordneten", "dezernent",
            "dezernentin", "taskforce", "obleute", "obmann", "obfrau", "staatskanzlei",
-           "senatskanzlei"}
+           "senatskanzlei", "federführer", "themenpate", "themenpaten", "amtschef", "amtschefin",
+           "amtschefinnen und amtschefs", "projektleitung", "projektleitungen", "vorsitzland"}
 ADJECTIVE = re.compile(r"(?<![\w\-])(?P<adj>[A-ZÄÖÜ][a-zäöüß\-]+(?:e|er|en|es))\s+$")
 ARTICLE_WORDS = {"Die", "Der", "Das", "Den", "Dem", "Des", "Eine", "Einer", "Einen", "Ein", "Diese",
                  "Dieser", "Diesen", "Seine", "Ihre", "Jede", "Alle", "Beide", "Sie",
@@ -94,6 +97,9 @@ LAND_GENITIVE = re.compile(r"\s+(?:des\s+(?:Landes|Freistaate?s)|der\s+(?:Freien
 # A company or registered association: "SachsenEnergie AG", "Stadtwerke Musterstadt GmbH".
 COMPANY = re.compile(r"(?<![\w\-])(?P<name>[A-ZÄÖÜ][\w\-&]*(?:\s+[A-ZÄÖÜ][\w\-&]*){0,3})\s+"
                      r"(?P<form>AG|GmbH|gGmbH|mbH|SE|eG|KG|AöR|e\.\s?V\.)(?![\w])")
+# "AG Cloud", "AG Finanzgovernance": a working group by its short form.
+WORKING_GROUP = re.compile(r"(?<![\w\-])AG\s+(?P<name>[A-ZÄÖÜ][\w\-]*(?:\s+und\s+[A-ZÄÖÜ]"
+                           r"[\w\-]*(?:\s+[A-ZÄÖÜ][\w\-]*)?)?)")
 ABBR = re.compile(r"\s*\((?P<abbr>[A-ZÄÖÜ][\w\-]{1,12}(?:\s[A-ZÄÖÜ][\w\-]{1,8})?)\)")
 
 

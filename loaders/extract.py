@@ -23,7 +23,7 @@ def extract_resolution(doc: Document, header_common: list[Paragraph],
     lay = layout(doc.text, pars)
     header = header_common + [p for p in lay.header if p not in header_common]
     span_text = doc.text[pars[0].start:pars[-1].end] if pars else ""
-    res = read_metadata(header, registry, span_text)
+    res = read_metadata(header, registry, span_text, doc.checksum or "")
     registry.issuer = res.issuer
     registry.home = registry.home or res.issuer
     for par in header:

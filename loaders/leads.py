@@ -27,6 +27,8 @@ def passive(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention]
     inside = [m for m in mentions if trig.obj_start is not None
               and trig.obj_start <= m.start and m.end <= trig.end
               and not is_oblique(s, m, mentions)]
+    if trig.predicate == "ESTABLISHES" and any(not m.pronoun for m in inside):
+        objs = [m for m in objs if not m.pronoun]  # "Es wird eine Arbeitsgruppe eingerichtet"
     objs = objs or (inside[:1] if trig.predicate == "ESTABLISHES" else inside)
     action = s[trig.end:].strip(" ,.")
     for m in objs:
@@ -36,6 +38,34 @@ def passive(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention]
             ctx.established, ctx.established_in = target, sent.start
         elif target is not None:
             leads_task(ctx, sent, target, action)
+
+
+PREFIELD_LEAD = re.compile(r"^\s*(?:(?:[Vv]om|[Vv]on\s+(?:dem|der|den))\s+|(?:[Ii]m\s+Übrigen|"
+                           r"[Ff]erner|[Zz]udem|[Aa]ußerdem|[Ee]benso)\s+)")
+IMPERSONAL = re.compile(r"^\s*(?:[Ee]s|[Hh]ierzu|[Dd]azu|[Dd]em|[Dd]er|[Dd]en)?\s*$"
+                        r"|^\s*(?:[Gg]emäß|[Nn]ach|[Mm]it|[Ff]ür|[Ii]m|[Ii]n|[Aa]uf|[Aa]ufgrund|"
+                        r"[Hh]ierbei|[Dd]abei|[Ww]eiterhin|[Ss]omit|[Dd]amit)\b")
+
+
+def passive_thing(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention]) -> None:
+    """ "Der Erhöhung des Zuschusses wird zugestimmt", "Vom Sachvortrag wird Kenntnis
+    genommen", "Der Bebauungsplan wird … geändert": the body that decides states it about
+    the phrase in front of the finite verb, or, with nothing there ("Es wird … zugestimmt"),
+    about the phrase between the verb and its participle."""
+    if sent.section not in {"points", "declaration", "header"}:
+        return  # a passive in the reasoning narrates, it does not decide
+    s = sent.text
+    start = clause_start(s, trig.start)
+    prefield = PREFIELD_LEAD.sub("", s[start:trig.start])
+    region = prefield if not IMPERSONAL.match(prefield) else s[trig.obj_start or trig.end:
+                                                                  trig.obj_end or trig.end]
+    region = re.sub(r"^\s*(?:,[^,]*,\s*)?(?:(?:Der|Die|Das|Dem|Den)\s+)?", "", region)
+    # (", wie im Sachvortrag dargestellt," and the article of a fronted noun phrase)
+    actor = next((m.actor for m in mentions if not m.pronoun and start <= m.start < trig.start
+                  and not s[start:m.start].strip(" ,")), None)
+    obj = actor if actor is not None and trig.predicate != "TAKES_NOTE" else matter(region,
+                                                                                    ctx.title)
+    add(ctx, sent, ctx.speaker or ctx.issuer, trig.predicate, obj, s[start:])
 
 
 def _passive_money(ctx: Context, sent: Sentence, trig: Trigger, start: int) -> None:

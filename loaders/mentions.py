@@ -28,6 +28,7 @@ from loaders.bodies import (
     QUOTED,
     STOP_TAIL,
     TOWN,
+    WORKING_GROUP,
     canonical_head,
     company,
     head_key,
@@ -251,6 +252,10 @@ class ActorRegistry:
             bodies.append(body)
         out += bodies
         out += self._companies(sentence, out)
+        for m in WORKING_GROUP.finditer(sentence):
+            if not any(_overlaps(x, m.start(), m.end()) for x in out):
+                group = named_body(f"Arbeitsgruppe {m.group('name')}", "committee")
+                out.append(Mention(m.start(), m.end(), group, m.group()))
         for m in MUNICIPALITIES.finditer(sentence):
             if not any(_overlaps(x, m.start(), m.end()) for x in out):
                 land = next((a for a in reversed(self.seen) if a.type_key == "land"

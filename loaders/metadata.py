@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from loaders.bodies import TOWN, genitive, kommune, named_body
+from loaders.councils import implied_organ, organ_mentioned, organ_named, unidentified_council
 from loaders.dates import find_dates
 from loaders.mentions import ActorRegistry, to_ref
+from loaders.predicates import find_triggers
 from loaders.records import ActorRef, Reference, Resolution, slug
 from loaders.structure import Paragraph
 
@@ -134,7 +136,22 @@ def _government(header: list[Paragraph], registry: ActorRegistry,
                     level="agency", land=land.id)
 
 
-def _issuer(header: list[Paragraph], registry: ActorRegistry, text: str) -> ActorRef | None:
+def _issuer(header: list[Paragraph], registry: ActorRegistry, text: str,
+            document_key: str = "") -> ActorRef | None:
+    found = _named_issuer(header, registry, text)
+    if found is not None:
+        return found
+    organ = organ_named(text) or organ_mentioned(text) or implied_organ(
+        text, bool(find_triggers(text)))
+    if organ is None:
+        return None
+    council = unidentified_council(organ, document_key or slug(text[:200]))
+    registry.home = council
+    return council
+
+
+def _named_issuer(header: list[Paragraph], registry: ActorRegistry,
+                  text: str) -> ActorRef | None:
     government = _government(header, registry, text)
     if government is not None:
         return government
@@ -320,10 +337,11 @@ def references(text: str, registry: ActorRegistry) -> list[Reference]:
 
 
 def read_metadata(header: list[Paragraph], registry: ActorRegistry,
-                  text: str = "") -> Resolution:
+                  text: str = "", document_key: str = "") -> Resolution:
     """The metadata fields of a resolution from its header paragraphs (`text`: the whole
-    resolution, where a council's resolution says which organ decides)."""
-    issuer = _issuer(header, registry, text)
+    resolution, where a council's resolution says which organ decides; `document_key`
+    scopes the organ of a Kommune the text does not name)."""
+    issuer = _issuer(header, registry, text, document_key)
     organ = issuer.name.split()[0] if issuer is not None and registry.home is not None else None
     joined = "\n".join(p.text for p in header)
     session = SESSION.search(joined) or re.search(

@@ -15,7 +15,7 @@ from loaders.clauses import (
 )
 from loaders.context import MONEY_WORDS, Context, add, is_plural, resolve
 from loaders.dates import find_amount, find_deadline
-from loaders.leads import cooperation, lead, leads_task, participles, passive
+from loaders.leads import cooperation, lead, leads_task, participles, passive, passive_thing
 from loaders.mentions import Mention
 from loaders.predicates import NEGATION, SUBJUNCTIVE, Trigger, find_triggers
 from loaders.records import ActorRef, MatterRef
@@ -25,6 +25,23 @@ __all__ = ["Context", "extract_sentence", "header_statements"]
 
 CHAIR_LINE = re.compile(r"^(?:Vorsitz|Federführung|Leitung)\s*:\s*(?P<who>.+)$")
 SECOND_ADDRESSEE = re.compile(r",\s*(?:und|sowie)\s+(?=(?:den|die|das|dem)\s)")
+# A relative clause closing the sentence part ("…, den sie beschlossen hat") and the last
+# article before it, where the noun phrase it attaches to begins.
+RELATIVE = re.compile(r",\s*(?:den|die|das|der|dem|deren|dessen)\s+(?=[^,;]*$)")
+ARTICLE = re.compile(r"\b(?i:den|die|das|dem|der|des|einen|eine|ein)\s+")
+
+
+def _relative_np(s: str, end: int) -> tuple[int, int] | None:
+    """The noun phrase a relative clause before `end` attaches to: "den Stufenplan"."""
+    rel = RELATIVE.search(s, 0, end)
+    if rel is None:
+        return None
+    articles = [m for m in ARTICLE.finditer(s, 0, rel.start()) if rel.start() - m.start() < 120]
+    return (articles[-1].start(), rel.start()) if articles else None
+
+
+GREETED = re.compile(r"\s+(?:alle\s+|die\s+|den\s+)?(?:anwesenden|Anwesenden|Gäste|Gast|Zuhörer|"
+                     r"Mitglieder|Damen|Herren|Vertreter|Besucher|Ratsmitglieder|Teilnehmer)")
 OBJECT_LEAD = re.compile(r"\s*(?:(?:den|die|das|dem|einen|eine|ein|seinen|ihren)\s+)?"
                          r"(?:[a-zäöü][\w\-]*(?:e|en|er|es)\s+)?")
 
@@ -226,6 +243,9 @@ def _extract_sentence(ctx: Context, sent: Sentence,
         if trig.kind == "lead":
             lead(ctx, sent, trig, mentions)
             continue
+        if trig.kind == "passive_thing":
+            passive_thing(ctx, sent, trig, mentions)
+            continue
         subjects, after = _subjects(ctx, s, trig, mentions, prev)
         if trig.kind == "inverted":
             inv = addressees(s, trig.end, mentions)
@@ -273,10 +293,15 @@ def _things(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention]
         first = subjects_before(s, trig.start, mentions)
         if first:
             start = first[-1].end
+        relative = _relative_np(s, trig.start)
+        if relative and relative[1] > start - 40:  # "… den Stufenplan, den sie beschlossen hat"
+            start, end = relative
     elif (after > trig.end or predicate == "FINANCES" and trig.obj_start is not None
           and after > trig.obj_start) and re.match(r"\s*(?:[Ff]ür|[Zz]ur|[Zz]um|den|die|das)\s",
                                        s[clause_start(s, trig.start):trig.start]):
         start, end = clause_start(s, trig.start), trig.start
+    if predicate == "WELCOMES" and GREETED.match(s, trig.end):
+        return  # "Der Bürgermeister begrüßt die Anwesenden": a greeting, not a position
     if predicate == "SUPPORTS" and re.search(r"Bereitschaft|Unterstützung", s[trig.start:trig.end]):
         start, end = trig.end, region_end
     region = s[min(start, trig.start):region_end]

@@ -36,6 +36,7 @@ class SKG(DefinedNamespace):
     neo4jProperty: URIRef
     usedOn: URIRef
     provenance: URIRef
+    frames: URIRef
     Actor: URIRef
     Matter: URIRef
     Resolution: URIRef
@@ -149,6 +150,7 @@ class Ontology:
     classes: dict[str, OntClass]
     relations: dict[str, Relation]
     properties: tuple[Property, ...] = ()
+    frames_file: str | None = None  # the German wordings of the relations (ontology/frames.py)
 
     def cls(self, key: str) -> OntClass:
         """The class with this key; KeyError names the key if unknown."""
@@ -302,7 +304,9 @@ def parse_ontology(g: Graph) -> Ontology:
         k: OntClass(**{**d, **{a: inherited(k, a) for a in ("colour", "shape", "level")}})
         for k, d in raw.items()
     }
-    ontology = Ontology(classes, _relations(g, keys), _properties(g, keys))
+    frames = next(g.objects(None, SKG.frames), None)
+    ontology = Ontology(classes, _relations(g, keys), _properties(g, keys),
+                        str(frames) if frames is not None else None)
     _check(ontology)
     return ontology
 
