@@ -5,18 +5,24 @@ comments and string literals are stripped, and LOAD CSV, several statements, adm
 and procedures outside an allow-list are refused; (2) `EXPLAIN` must report a read-only
 plan (`query_type == "r"`); (3) the query runs in a READ session with a server-side timeout
 and a row cap. The normalised text is the one that runs, so what was checked is what runs.
+
+Before any of it reaches Neo4j, texts that are too costly to parse or plan are refused
+(`graph.cypher_cost`), and `EXPLAIN` itself has a client-side deadline: the server's
+transaction timeout does not cover every parser failure (see `explain_query_type`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 import threading
+import time
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j import READ_ACCESS, Driver, Query
+from neo4j import READ_ACCESS, AsyncGraphDatabase, Driver, Query
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -26,7 +32,9 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
-from graph.errors import GraphUnavailable, QueryFailed, QueryRefused
+from graph.connection import connection_target
+from graph.cypher_cost import cost_refusal
+from graph.errors import GraphUnavailable, QueryFailed, QueryRefused, QueryTimedOut
 from graph.serialize import to_json
 
 #: Procedures an analyst may call: schema introspection, full-text search, the version.
@@ -42,6 +50,11 @@ DBMS_MODE_PROCEDURES = frozenset({"dbms.components"})
 ADMIN_COMMANDS = ("SHOW", "TERMINATE", "GRANT", "DENY", "REVOKE", "ALTER", "DROP", "START",
                   "STOP", "ENABLE", "DEALLOCATE", "REALLOCATE", "RENAME", "USE")
 MAX_QUERY_CHARS = 20_000
+#: The least time a query that passed its EXPLAIN is given to run.
+MIN_RUN_SECONDS = 0.1
+#: The share of the time limit EXPLAIN may use: the rest is left for giving up in time
+#: (killing the connection, answering).
+EXPLAIN_SHARE = 0.9
 
 _LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.IGNORECASE)
 _IN_TRANSACTIONS = re.compile(r"\bIN\s+(?:\d+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b",
@@ -51,10 +64,6 @@ _ADMIN = re.compile(r"(?:^|[{;])\s*(" + "|".join(ADMIN_COMMANDS) + r")\b", re.IG
 _TIMEOUT_CODES = ("TransactionTimedOut", "TransactionTimedOutClientConfiguration")
 #: Read-only verdicts (EXPLAIN query types) remembered per query text.
 VERDICT_CACHE_SIZE = 1024
-
-
-class QueryTimedOut(QueryFailed):
-    """The query ran longer than the allowed time and was stopped by the server."""
 
 
 @dataclass
@@ -114,6 +123,9 @@ def check_text(query: str) -> str:
     if len(text) > MAX_QUERY_CHARS:
         raise QueryRefused(f"the query is longer than {MAX_QUERY_CHARS} characters")
     bare = strip_comments_and_strings(text)
+    too_costly = cost_refusal(bare)
+    if too_costly:
+        raise QueryRefused(f"too costly to parse: {too_costly}")
     if _LOAD_CSV.search(bare):
         raise QueryRefused("LOAD CSV is not allowed: analysts' queries may not read files "
                            "or URLs")
@@ -172,19 +184,47 @@ def _graph_error(exc: Exception) -> Exception:
     return QueryFailed(str(exc))
 
 
-def explain_query_type(driver: Driver, text: str, params: dict[str, Any],
-                       database: str | None = None) -> str:
-    """The plan's query type (`"r"`, `"rw"`, `"w"`, `"s"`) from `EXPLAIN`, without running."""
+def explain_query_type(target: tuple[str, Any], text: str, params: dict[str, Any],
+                       database: str | None, limit: float) -> str:
+    """The plan's query type (`"r"`, `"rw"`, `"w"`, `"s"`) from `EXPLAIN`, within `limit` s.
+
+    The transaction timeout stops most slow planning on the server, but not all of it: when
+    the parser overflows its stack, Neo4j fails to send the error and the connection waits
+    for the socket's read timeout (two minutes). So EXPLAIN runs on a short-lived async
+    driver for `target` (URI, auth) under `asyncio.wait_for`: at the deadline the driver's
+    cancellation kills the connection, which also ends the server's transaction, and the
+    caller gets QueryRefused in time. Call it from a thread without a running event loop
+    (the API's request threads and the CLI are such threads).
+    """
+    uri, auth = target
+
+    async def explain() -> str:
+        async with (
+            AsyncGraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF",
+                                      connection_timeout=limit,
+                                      connection_acquisition_timeout=limit) as explainer,
+            explainer.session(database=database, default_access_mode=READ_ACCESS) as session,
+        ):
+            result = await session.run(Query("EXPLAIN " + text, timeout=limit), params)  # type: ignore[arg-type]
+            summary = await result.consume()
+        return summary.query_type or ""
+
+    too_slow = QueryRefused(f"too costly to parse: Neo4j could not check the query within "
+                            f"{limit:g} s")
     try:
-        with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
-            summary = session.run(Query("EXPLAIN " + text, timeout=10), params).consume()  # type: ignore[arg-type]
+        return asyncio.run(asyncio.wait_for(explain(), limit))
+    except TimeoutError:
+        raise too_slow from None
+    except RecursionError:
+        raise QueryRefused("too costly to parse: the query's plan is nested too deep to "
+                           "read") from None
     except (Neo4jError, DriverError, OSError) as exc:
-        raise _graph_error(exc) from exc
-    return summary.query_type or ""
+        error = _graph_error(exc)
+        raise (too_slow if isinstance(error, QueryTimedOut) else error) from exc
 
 
 class VerdictCache:
-    """A bounded LRU of EXPLAIN query types keyed by (driver, database, normalised text).
+    """A bounded LRU of EXPLAIN query types keyed by (server URI, database, normalised text).
 
     A plan's query type depends only on the query text and the schema, never on the
     parameter values, so the EXPLAIN round trip is paid once per distinct query instead of
@@ -194,17 +234,17 @@ class VerdictCache:
 
     def __init__(self, size: int = VERDICT_CACHE_SIZE) -> None:
         self.size = size
-        self._verdicts: OrderedDict[tuple[int, str | None, str], str] = OrderedDict()
+        self._verdicts: OrderedDict[tuple[str, str | None, str], str] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[int, str | None, str]) -> str | None:
+    def get(self, key: tuple[str, str | None, str]) -> str | None:
         with self._lock:
             verdict = self._verdicts.get(key)
             if verdict is not None:
                 self._verdicts.move_to_end(key)
             return verdict
 
-    def put(self, key: tuple[int, str | None, str], verdict: str) -> None:
+    def put(self, key: tuple[str, str | None, str], verdict: str) -> None:
         with self._lock:
             self._verdicts[key] = verdict
             self._verdicts.move_to_end(key)
@@ -222,13 +262,13 @@ class VerdictCache:
 VERDICTS = VerdictCache()
 
 
-def query_type(driver: Driver, text: str, params: dict[str, Any],
-               database: str | None = None) -> str:
-    """`explain_query_type`, remembered per (driver, database, text) in `VERDICTS`."""
-    key = (id(driver), database, text)
+def query_type(target: tuple[str, Any], text: str, params: dict[str, Any],
+               database: str | None, limit: float) -> str:
+    """`explain_query_type`, remembered per (server, database, text) in `VERDICTS`."""
+    key = (target[0], database, text)
     verdict = VERDICTS.get(key)
     if verdict is None:
-        verdict = explain_query_type(driver, text, params, database)
+        verdict = explain_query_type(target, text, params, database, limit)
         VERDICTS.put(key, verdict)
     return verdict
 
@@ -245,15 +285,19 @@ def run_read_query(driver: Driver, query: str, params: dict[str, Any] | None, se
     check_params(params)
     text = check_text(query)
     database = getattr(settings, "neo4j_database", None)
-    kind = query_type(driver, text, params, database)
+    limit = settings.cypher_timeout if timeout is None else min(timeout, settings.cypher_timeout)
+    cap = settings.row_cap if row_cap is None else min(row_cap, settings.row_cap)
+    started = time.monotonic()
+    kind = query_type(connection_target(settings), text, params, database,
+                      limit * EXPLAIN_SHARE)
     if kind == "s" and called_procedures(text) & DBMS_MODE_PROCEDURES:
         kind = "r"  # still runs in a READ session, which refuses any write
     if kind != "r":
         kinds = {"rw": "reads and writes", "w": "writes", "s": "changes the schema"}
         raise QueryRefused(f"only read queries are allowed; this one "
                            f"{kinds.get(kind, f'has query type {kind!r}')}")
-    limit = settings.cypher_timeout if timeout is None else min(timeout, settings.cypher_timeout)
-    cap = settings.row_cap if row_cap is None else min(row_cap, settings.row_cap)
+    # The whole request keeps to the limit: what EXPLAIN used is not given again.
+    limit = max(limit - (time.monotonic() - started), MIN_RUN_SECONDS)
     try:
         with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
             result = session.run(Query(text, timeout=limit), params)  # type: ignore[arg-type]

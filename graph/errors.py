@@ -17,5 +17,9 @@ class QueryFailed(GraphError):
     """An analyst's query was accepted but failed (syntax error, timeout, …)."""
 
 
+class QueryTimedOut(QueryFailed):
+    """The query ran longer than the allowed time and was stopped by the server."""
+
+
 class NotFound(GraphError):
     """The requested node does not exist."""

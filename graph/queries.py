@@ -17,7 +17,7 @@ from typing import Any
 from neo4j import READ_ACCESS, Driver, Query
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.errors import GraphError, GraphUnavailable, NotFound
+from graph.errors import GraphError, GraphUnavailable, NotFound, QueryTimedOut
 from graph.obligations import DUE_WINDOW_DAYS, status_expression
 from graph.schema import FULLTEXT_NODES, FULLTEXT_STATEMENTS
 from graph.serialize import to_json
@@ -52,6 +52,9 @@ class Graph:
             raise GraphUnavailable("Neo4j refused the credentials: check NEO4J_USER and "
                                    "NEO4J_PASSWORD") from exc
         except (Neo4jError, DriverError) as exc:
+            if isinstance(exc, Neo4jError) and "TransactionTimedOut" in (exc.code or ""):
+                raise QueryTimedOut(f"the query ran longer than the time limit "
+                                    f"({self.timeout:g} s) and was stopped") from exc
             raise GraphError(f"a graph query failed: {exc}") from exc
         return [{key: to_json(value) for key, value in record.items()} for record in records]
 

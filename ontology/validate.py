@@ -11,7 +11,7 @@ from rdflib import RDF, SH, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from ontology.model import Ontology, load_ontology
+from ontology.model import ONTOLOGY_PATH, Ontology, load_ontology
 
 SHAPES_PATH = Path(__file__).with_name("shapes.ttl")
 SKGSH = Namespace("https://w3id.org/stakeholder-graph/shapes#")
@@ -95,10 +95,23 @@ def _short(g: Graph, node: Node | None) -> str | None:
     return str(node)
 
 
-def validate(graph: Graph) -> ValidationReport:
-    """Validate an exported graph (no inference: the export states types and super-properties)."""
+@cache
+def ontology_graph() -> Graph:
+    """The ontology's triples, whose entailments `validate(…, inference="rdfs")` adds."""
+    return Graph().parse(ONTOLOGY_PATH, format="turtle")
+
+
+def validate(graph: Graph, inference: str = "none") -> ValidationReport:
+    """Validate an exported graph.
+
+    Without inference (the default: the export states types and super-properties itself), or
+    with `inference="rdfs"`, as an RDF consumer that reasons would: the ontology's
+    sub-classes, sub-properties, domains and ranges are entailed first. The export conforms
+    either way.
+    """
     conforms, results, _ = shacl_validate(
-        graph, shacl_graph=shapes_graph(), inference="none", allow_warnings=True)
+        graph, shacl_graph=shapes_graph(), inference=inference, allow_warnings=True,
+        ont_graph=ontology_graph() if inference != "none" else None)
     violations = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         violations.append(Violation(

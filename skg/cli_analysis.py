@@ -171,7 +171,12 @@ def export(
 
 
 @app.command()
-def validate() -> None:
+def validate(
+    rdfs: Annotated[bool, typer.Option(
+        "--rdfs", help="Validate under the RDFS entailment of the ontology (sub-classes, "
+                       "sub-properties, domains, ranges), as a reasoning RDF consumer sees it")]
+    = False,
+) -> None:
     """Check the loaded graph against the SHACL shapes; exit 1 with the violations if any."""
     from graph.connection import connect
     from graph.export import export_graph
@@ -183,7 +188,7 @@ def validate() -> None:
             graph = export_graph(driver, get_settings().neo4j_database)
         finally:
             driver.close()
-    report = shacl_validate(graph)
+    report = shacl_validate(graph, inference="rdfs" if rdfs else "none")
     typer.echo(str(report))
     if not report.conforms:
         raise typer.Exit(1)

@@ -3,12 +3,17 @@ traceback."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import typer
 
 from graph.errors import GraphError
+
+# The driver logs a lost connection at ERROR level, which Python prints to stderr when no
+# handler is set up; the commands report it themselves, in one line (`graph_errors`).
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 app = typer.Typer(help="stakeholder-graph: German governance resolutions as a knowledge graph.",
                   no_args_is_help=True, add_completion=False)

@@ -96,3 +96,12 @@ def test_api_maps_guard_errors(small_graph: Driver, settings: Settings) -> None:
         capped = client.post("/cypher", json={"query": "MATCH (n) RETURN n", "row_cap": 5})
         assert capped.json()["truncated"] and len(capped.json()["rows"]) == 5
         assert client.post("/cypher", json={"query": "RETURN 1", "params": []}).status_code == 422
+
+
+def test_a_named_read_that_runs_too_long_is_a_timeout(small_graph: Driver) -> None:
+    """The API's own reads (graph.queries) time out as 504, not as a 500."""
+    from graph.queries import Graph
+
+    with pytest.raises(QueryTimedOut, match="longer than the time limit"):
+        Graph(small_graph, timeout=0.5).read(
+            "MATCH p = (:Actor)-[*1..10]->() RETURN count(p) AS n")

@@ -29,10 +29,16 @@ def _rel(rels: list[dict[str, Any]], rel_type: str, end: str) -> dict[str, Any]:
     return next(r for r in rels if r["type"] == rel_type and r["end"] == end)
 
 
-def test_fixture_conforms(dmk_graph: Fixture) -> None:
-    report = validate(to_graph(*dmk_graph))
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+def test_fixture_conforms(dmk_graph: Fixture, inference: str) -> None:
+    """With and without RDFS entailment of the ontology: skg:inResolution, a sub-property of
+    prov:wasDerivedFrom, then makes the resolution a source of each statement too."""
+    graph = to_graph(*dmk_graph)
+    report = validate(graph, inference=inference)
     assert report.conforms, str(report)
     assert "conforms" in str(report)
+    if inference == "rdfs":
+        assert validate(graph).conforms and len(to_graph(*dmk_graph)) == len(graph)
 
 
 def test_direct_triples_and_standard_super_properties(dmk_graph: Fixture) -> None:
@@ -87,12 +93,16 @@ def test_statement_without_sentence_violates(dmk_graph: Fixture) -> None:
         "a statement's provenance (skg:Passage) has one non-empty sentence"]
 
 
-def test_statement_without_any_provenance_violates(dmk_graph: Fixture) -> None:
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+def test_statement_without_any_provenance_violates(dmk_graph: Fixture, inference: str) -> None:
+    """Its resolution alone (entailed as a prov:wasDerivedFrom source) is no passage."""
     nodes, rels = dmk_graph
     request = _rel(rels, "REQUESTS", "DE")
     for key in ("sentence", "start", "end", "point"):
         del request["properties"][key]
-    assert _messages(nodes, rels) == ["a statement is derived from a passage (its provenance)"]
+    report = validate(to_graph(nodes, rels), inference=inference)
+    assert [v.message for v in report.violations] == [
+        "a statement is derived from a passage (its provenance)"]
 
 
 def test_resolution_without_issuer_and_with_german_date_violates(dmk_graph: Fixture) -> None:

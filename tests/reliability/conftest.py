@@ -2,20 +2,33 @@
 an API client over a graph with enough edges to make runaway queries explode.
 
 `graph_counts` is what a write would change (nodes, relationships, indexes, labels in use);
-the hostile-query and bad-document tests compare it before and after.
+the hostile-query and bad-document tests compare it before and after. `serve_api` and
+`api_server` run a real `skg serve` (for what only a server process shows: latency under
+concurrent clients), `second_neo4j` is a Neo4j of a test's own (for tests that stop or kill it).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
+import sys
+import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 from typer.testing import CliRunner
 
 from api.app import create_app
+from graph.queries import statement_types
+from graph.server import LocalNeo4j, fetch_jars, free_port
 from skg.settings import Settings, get_settings
+
+SKG = Path(sys.executable).with_name("skg")
 
 #: Limits of the reliability runs: small, so that caps and timeouts are reached quickly.
 ROW_CAP = 100
@@ -37,6 +50,66 @@ def _graph_counts(driver: Driver) -> tuple[int, int, int, tuple[str, ...]]:
 def graph_counts() -> Callable[[Driver], tuple]:
     """`graph_counts(driver)`: nodes, relationships, indexes and labels in use."""
     return _graph_counts
+
+
+def _per_resolution(driver: Driver) -> dict[str, int]:
+    records, _, _ = driver.execute_query(
+        "MATCH (r:Resolution) OPTIONAL MATCH ()-[s]->() WHERE s.resolution = r.id "
+        "AND type(s) IN $types RETURN r.id AS id, count(s) AS n", types=statement_types())
+    return {r["id"]: r["n"] for r in records}
+
+
+@pytest.fixture
+def per_resolution() -> Callable[[Driver], dict[str, int]]:
+    """`per_resolution(driver)`: statements stored per resolution id (statement edges carry
+    `resolution`)."""
+    return _per_resolution
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """40 generated resolutions (seed 1), written by `skg generate`."""
+    out = tmp_path_factory.mktemp("generated")
+    subprocess.run([str(SKG), "generate", "--resolutions", "40", "--seed", "1", "--out",
+                    str(out)], check=True, capture_output=True, timeout=300)
+    return out
+
+
+@contextlib.contextmanager
+def _serving(env: dict[str, str], log: Path) -> Iterator[str]:
+    port = free_port()
+    with log.open("wb") as out:
+        server = subprocess.Popen([str(SKG), "serve", "--port", str(port)],
+                                  env={**os.environ, **env}, stdout=out,
+                                  stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None, "skg serve exited"
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                    break
+            assert time.monotonic() < deadline, "skg serve did not answer within 60 s"
+            time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.fixture
+def serve_api(cli_env: dict[str, str], tmp_path: Path) -> Callable:
+    """`with serve_api(**env) as base:` a real `skg serve` on a free port against the test
+    server, with `env` over `cli_env`; its log is `skg-serve.log` in the test's folder."""
+    return lambda **env: _serving({**cli_env, **env}, tmp_path / "skg-serve.log")
+
+
+@pytest.fixture
+def api_server(serve_api: Callable) -> Iterator[str]:
+    """The base URL of a real `skg serve` with the reliability runs' limits."""
+    with serve_api() as base:
+        yield base
 
 
 def assert_error(response, status: int) -> dict:  # noqa: ANN001 - an httpx response
@@ -103,3 +176,16 @@ def cli_env(neo4j_uri: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[st
 def runner(cli_env: dict[str, str]) -> CliRunner:
     """Typer's runner, in-process, against the test server."""
     return CliRunner()
+
+
+@pytest.fixture
+def second_neo4j(tmp_path: Path) -> Iterator[LocalNeo4j]:
+    """A throw-away Neo4j of this test's own (auth off, no HTTP), stopped at the end."""
+    server = LocalNeo4j(lib=fetch_jars(get_settings().home), instance_dir=tmp_path / "neo4j",
+                        bolt_port=free_port(), http_port=None, auth=False, heap="512m",
+                        pagecache="32m")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -9,30 +9,21 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver, GraphDatabase
 
 from api.app import create_app
 from graph.loading import load_documents
 from graph.queries import statement_types
-from graph.server import LocalNeo4j, fetch_jars, free_port
+from graph.server import LocalNeo4j
 from loaders import extract_file
-from skg.settings import Settings, get_settings
+from skg.settings import Settings
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "resolutions"
 SKG = Path(sys.executable).with_name("skg")
-
-
-def per_resolution(driver: Driver) -> dict[str, int]:
-    """Statements stored per resolution id (statement edges carry `resolution`)."""
-    records, _, _ = driver.execute_query(
-        "MATCH (r:Resolution) OPTIONAL MATCH ()-[s]->() WHERE s.resolution = r.id "
-        "AND type(s) IN $types RETURN r.id AS id, count(s) AS n", types=statement_types())
-    return {r["id"]: r["n"] for r in records}
 
 
 def count_resolutions(driver: Driver) -> int:
@@ -40,8 +31,8 @@ def count_resolutions(driver: Driver) -> int:
     return records[0]["n"]
 
 
-def test_loading_twice_gives_identical_counts(ref_driver: Driver,
-                                              graph_counts: Callable) -> None:
+def test_loading_twice_gives_identical_counts(ref_driver: Driver, graph_counts: Callable,
+                                              per_resolution: Callable) -> None:
     files = sorted(EXAMPLES.iterdir())
     first = load_documents(ref_driver, files, progress=False)
     counts, statements = graph_counts(ref_driver), per_resolution(ref_driver)
@@ -50,7 +41,8 @@ def test_loading_twice_gives_identical_counts(ref_driver: Driver,
     assert graph_counts(ref_driver) == counts and per_resolution(ref_driver) == statements
 
 
-def test_a_changed_document_replaces_its_statements(ref_driver: Driver, tmp_path: Path) -> None:
+def test_a_changed_document_replaces_its_statements(ref_driver: Driver, tmp_path: Path,
+                                                    per_resolution: Callable) -> None:
     source = EXAMPLES / "dmk-2024-10-18-top07.txt"
     document = tmp_path / source.name
     text = source.read_text(encoding="utf-8")
@@ -71,18 +63,9 @@ def test_a_changed_document_replaces_its_statements(ref_driver: Driver, tmp_path
     assert records[0]["n"] == sum(expected.values())
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """40 generated resolutions (seed 1), written by `skg generate`."""
-    out = tmp_path_factory.mktemp("generated")
-    subprocess.run([str(SKG), "generate", "--resolutions", "40", "--seed", "1", "--out",
-                    str(out)], check=True, capture_output=True, timeout=300)
-    return out
-
-
 def test_sigkill_mid_load_leaves_whole_documents_and_a_rerun_finishes(
         ref_driver: Driver, generated: Path, cli_env: dict[str, str],
-        graph_counts: Callable) -> None:
+        graph_counts: Callable, per_resolution: Callable) -> None:
     env = {**os.environ, **cli_env}
     clean = subprocess.run([str(SKG), "load", "--no-progress", str(generated)], env=env,
                            capture_output=True, text=True, timeout=600)
@@ -116,19 +99,6 @@ def test_sigkill_mid_load_leaves_whole_documents_and_a_rerun_finishes(
     assert rerun.returncode == 0, rerun.stderr
     assert graph_counts(ref_driver) == clean_counts
     assert per_resolution(ref_driver) == clean_statements
-
-
-@pytest.fixture
-def second_neo4j(tmp_path: Path) -> Iterator[LocalNeo4j]:
-    """A throw-away Neo4j of this test's own (auth off, no HTTP), stopped at the end."""
-    server = LocalNeo4j(lib=fetch_jars(get_settings().home), instance_dir=tmp_path / "neo4j",
-                        bolt_port=free_port(), http_port=None, auth=False, heap="512m",
-                        pagecache="32m")
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def test_api_answers_503_while_neo4j_is_down_and_recovers(second_neo4j: LocalNeo4j,
