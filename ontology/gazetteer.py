@@ -28,6 +28,8 @@ GAZETTEER_TTL = HERE / "gazetteer.ttl"
 FUNCTION_WORDS = {"für", "der", "des", "und", "mit", "von", "zur", "zum", "in", "den", "dem"}
 WORD_LEFT = r"(?<![\w\-])"
 WORD_RIGHT = r"(?![\w\-])"
+# "Sonder-GMK", "Frühjahrs-DMK": a sitting of the body named by its abbreviation.
+SITTING_PREFIX = r"(?:(?<![\w\-])(?:Sonder|Frühjahrs|Herbst|Video|Online)-|" + WORD_LEFT + ")"
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ class Gazetteer:
                                                         if a.isupper())} - {None}):
                 if abbr and not abbr.startswith("DE"):
                     self._abbrs.append((abbr, re.compile(
-                        WORD_LEFT + re.escape(abbr) + r"(?:s)?" + WORD_RIGHT), actor))
+                        SITTING_PREFIX + re.escape(abbr) + r"(?:s)?" + WORD_RIGHT), actor))
 
     _cache: dict[str, list[ActorMatch]] = field(default_factory=dict)
 

@@ -16,3 +16,9 @@ def test_longest_match_and_successors():
     assert [m.actor.id for m in found] == ["DE-ST", "BMDV"]
     assert g.actors["BMDV"].succeeded_by == ("BMDS", "BMV")
     assert g.actors["DE-BY"].level == "land"
+
+
+def test_a_special_sitting_names_its_body_by_abbreviation(extract):
+    res = extract("1. Die Ministerinnen und Minister nehmen den Bericht zur Kenntnis.\n",
+                  header="Beschlüsse der Sonder-GMK 04.11.2025\n\nTOP 3 Impfstrategie\n\n")
+    assert res[0].issuer.id == "GMK"
