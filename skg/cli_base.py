@@ -22,8 +22,8 @@ app.add_typer(neo4j_app, name="neo4j")
 
 
 def fail(message: str, code: int = 1) -> None:
-    """Print one line to stderr and exit."""
-    typer.echo(f"skg: {message}", err=True)
+    """Print one line to stderr and exit (driver messages can span lines: they are joined)."""
+    typer.echo("skg: " + " ".join(message.split()), err=True)
     raise typer.Exit(code)
 
 
