@@ -172,6 +172,7 @@ class Batch:
     paths: list[Path] = field(default_factory=list)
     documents: list[tuple[list[Any], str, str | None]] = field(default_factory=list)
     statements: int = 0
+    limit: int = BATCH_DOCUMENTS
 
     def add(self, path: Path, resolutions: list[Any], document: str | None = None) -> None:
         checksum = getattr(resolutions[0], "checksum", None) if resolutions else None
@@ -180,13 +181,14 @@ class Batch:
         self.statements += sum(len(r.statements) for r in resolutions)
 
     def full(self) -> bool:
-        return len(self.documents) >= BATCH_DOCUMENTS or self.statements >= BATCH_STATEMENTS
+        return len(self.documents) >= self.limit or self.statements >= BATCH_STATEMENTS
 
 
 def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
                    database: str | None = None, workers: int | None = None,
                    names: Mapping[Path, str] | None = None,
-                   source_url: str | None = None) -> LoadReport:
+                   source_url: str | None = None,
+                   batch_documents: int = BATCH_DOCUMENTS) -> LoadReport:
     """Extract and store each file (extraction in `workers` processes, default one per
     CPU; 1 extracts in this process); returns counts, timings and the failures.
 
@@ -203,7 +205,7 @@ def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
     # One session for the run: a session per transaction costs a connection hand-over (and
     # a home-database look-up) each time.
     session = driver.session(database=database)
-    batch = Batch()
+    batch = Batch(limit=batch_documents)
     try:
         for item in documents:
             bar.update(1)
@@ -217,7 +219,7 @@ def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
                 batch.add(item.path, resolutions, document)
             if batch.documents and (batch.full() or not extractions.next_is_ready()):
                 store_documents(session, batch, report, driver, database)
-                batch = Batch()
+                batch = Batch(limit=batch_documents)
         if batch.documents:
             store_documents(session, batch, report, driver, database)
     finally:

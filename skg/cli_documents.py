@@ -107,7 +107,8 @@ def load(
         try:
             report = load_documents(driver, files, progress=progress,
                                     database=get_settings().neo4j_database, workers=workers,
-                                    names=names, source_url=source_url)
+                                    names=names, source_url=source_url,
+                                    batch_documents=get_settings().load_batch)
         finally:
             driver.close()
     report.failures[:0] = too_large

@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     graph_node_cap: int = Field(400, validation_alias=AliasChoices("SKG_GRAPH_NODE_CAP"),
                                 description="Most nodes a graph page draws before the "
                                 "server reduces it.")
+    load_batch: int = Field(500, ge=1, validation_alias=AliasChoices("SKG_LOAD_BATCH"),
+                            description="Most documents `skg load` stores in one transaction.")
     max_upload_mb: int = Field(100, validation_alias=AliasChoices("SKG_MAX_UPLOAD_MB"),
                                description="Largest document accepted, in MB.")
     oparl_rate: float = Field(4.0, validation_alias=AliasChoices("SKG_OPARL_RATE"),

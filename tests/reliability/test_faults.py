@@ -66,7 +66,8 @@ def test_a_changed_document_replaces_its_statements(ref_driver: Driver, tmp_path
 def test_sigkill_mid_load_leaves_whole_documents_and_a_rerun_finishes(
         ref_driver: Driver, generated: Path, cli_env: dict[str, str],
         graph_counts: Callable, per_resolution: Callable) -> None:
-    env = {**os.environ, **cli_env}
+    # Small batches, so that a kill can land between two transactions of this small corpus.
+    env = {**os.environ, **cli_env, "SKG_LOAD_BATCH": "2"}
     clean = subprocess.run([str(SKG), "load", "--no-progress", str(generated)], env=env,
                            capture_output=True, text=True, timeout=600)
     assert clean.returncode == 0, clean.stderr

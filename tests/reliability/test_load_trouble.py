@@ -52,7 +52,9 @@ def test_neo4j_killed_mid_load_is_one_line_and_a_rerun_gives_clean_counts(
         second_neo4j: LocalNeo4j, generated: Path, tmp_path: Path, graph_counts: Callable,
         per_resolution: Callable) -> None:
     corpus = _subset(generated, tmp_path / "corpus")
-    env = {**os.environ, "NEO4J_URI": second_neo4j.bolt_uri, "NEO4J_PASSWORD": "unused"}
+    # Small batches, so that the kill can land between two transactions of this small corpus.
+    env = {**os.environ, "NEO4J_URI": second_neo4j.bolt_uri, "NEO4J_PASSWORD": "unused",
+           "SKG_LOAD_BATCH": "2"}
     driver = GraphDatabase.driver(second_neo4j.bolt_uri, notifications_min_severity="OFF")
     try:
         clean = _load(env, corpus)
