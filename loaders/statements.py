@@ -224,7 +224,7 @@ def _extract_sentence(ctx: Context, sent: Sentence,
     if default_subject is not None:
         ctx.last_subject = default_subject
     participles(ctx, sent, mentions)
-    triggers = find_triggers(s)
+    triggers = find_triggers(s, ctx.minutes)
     suppressed_from = len(s) + 1
     prev: list[ActorRef] = []
     for trig in triggers:
