@@ -15,7 +15,15 @@ from loaders.clauses import (
 )
 from loaders.context import MONEY_WORDS, Context, add, is_plural, resolve
 from loaders.dates import find_amount, find_deadline
-from loaders.leads import cooperation, lead, leads_task, participles, passive, passive_thing
+from loaders.leads import (
+    agent,
+    cooperation,
+    lead,
+    leads_task,
+    participles,
+    passive,
+    passive_thing,
+)
 from loaders.mentions import Mention
 from loaders.predicates import NEGATION, SUBJUNCTIVE, Trigger, find_triggers
 from loaders.records import ActorRef, MatterRef
@@ -247,6 +255,9 @@ def _extract_sentence(ctx: Context, sent: Sentence,
             continue
         if trig.kind == "passive_thing":
             passive_thing(ctx, sent, trig, mentions)
+            continue
+        if trig.kind == "agent":
+            agent(ctx, sent, trig, mentions)
             continue
         subjects, after = _subjects(ctx, s, trig, mentions, prev)
         if trig.kind == "inverted":

@@ -130,8 +130,9 @@ def _body_start(pars: list[Paragraph]) -> int:
             return i
         if len(p.text) > 80 and DECIDING.search(p.text):
             return i  # a council page's run-on line: "… Betreff: … Der Magistrat wird gebeten, …"
-        if len(p.text) > 40 and re.match(r"(?:Die|Der|Das)\s", p.text) and p.text[-1] in ".:":
-            return i
+        if re.match(r"(?:Die|Der|Das)\s", p.text) and p.text[-1] in ".:" and (
+                len(p.text) > 40 or DECIDING.search(p.text)):
+            return i  # "Der Oberbürgermeister wird beauftragt:", the task on the next line
     return len(pars)
 
 

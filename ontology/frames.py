@@ -10,7 +10,7 @@ from functools import cache
 
 from ontology.model import ONTOLOGY_PATH, InvalidOntology, Ontology, load_ontology
 
-KINDS = {"address", "passive", "passive_thing", "thing", "dative", "inverted", "lead"}
+KINDS = {"address", "passive", "passive_thing", "agent", "thing", "dative", "inverted", "lead"}
 
 
 @dataclass(frozen=True)
