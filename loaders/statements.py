@@ -54,11 +54,34 @@ OBJECT_LEAD = re.compile(r"\s*(?:(?:den|die|das|dem|einen|eine|ein|seinen|ihren)
                          r"(?:[a-zäöü][\w\-]*(?:e|en|er|es)\s+)?")
 
 
+# Nothing before the finite verb but a point's number: the subject is the heading's
+# ("Der Bauausschuss:" / "1. nimmt … zur Kenntnis").
+VERB_FIRST = re.compile(r"\s*(?:(?:\d{1,2}|[a-z])[.)]\s*)?")
+# A line that names who speaks in the points below it: "Der Planungs- und Umweltausschuss:".
+SPEAKER_HEADING = re.compile(r"\s*(?:Der|Die|Das)\s+[^.;:]{2,80}:\s*")
+
+
+def _triggers(s: str, minutes: bool) -> list[Trigger]:
+    """The wordings of a sentence; a point that opens with its verb may write it upper-case
+    ("2. Beauftragt die Verwaltung, …")."""
+    triggers = find_triggers(s, minutes)
+    first = VERB_FIRST.match(s).end()
+    if s[first:first + 1].isupper() and not any(t.start == first for t in triggers):
+        lowered = s[:first] + s[first].lower() + s[first + 1:]
+        verb = [t for t in find_triggers(lowered, minutes) if t.start == first]
+        if verb:
+            return find_triggers(lowered, minutes)
+    return triggers
+
+
 def _subjects(ctx: Context, s: str, trig: Trigger, mentions: list[Mention],
               prev: list[ActorRef]) -> tuple[list[ActorRef], int]:
     """The speaking actors and where their object region starts."""
     found = subjects_before(s, trig.start, mentions)
     after = trig.end if trig.obj_start is None else trig.obj_start
+    speaker = ctx.heading_speaker or ctx.issuer
+    if not found and speaker is not None and VERB_FIRST.fullmatch(s[:trig.start]):
+        return [speaker], after  # "1. nimmt … zur Kenntnis", "2. Beauftragt die Verwaltung"
     if not found:
         inv = subject_after(s, after, mentions)
         if inv is not None and not is_oblique(s, inv, mentions):
@@ -231,8 +254,13 @@ def _extract_sentence(ctx: Context, sent: Sentence,
     mentions = ctx.registry.mentions(s, owner=ctx.last_subject or ctx.issuer)
     if default_subject is not None:
         ctx.last_subject = default_subject
+    if SPEAKER_HEADING.fullmatch(s):
+        named = [m for m in mentions if not m.pronoun]
+        if len(named) == 1:
+            ctx.heading_speaker = named[0].actor
+            return
     participles(ctx, sent, mentions)
-    triggers = find_triggers(s, ctx.minutes)
+    triggers = _triggers(s, ctx.minutes)
     suppressed_from = len(s) + 1
     prev: list[ActorRef] = []
     for trig in triggers:

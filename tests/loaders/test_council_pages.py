@@ -121,3 +121,16 @@ def test_a_short_passive_line_with_a_colon_opens_the_decision(extract):
                   header=BARE)
     assert any(s.predicate == "TASKS" and s.object.name.startswith("Bürgermeister")
                for s in res[0].statements)
+
+
+def test_speaker_headings_give_the_points_below_them_their_subject(extract):
+    res = extract("Beschluss:\n\nDer Bau- und Umweltausschuss:\n\n1. nimmt den Bericht zum "
+                  "Radwegenetz zur Kenntnis.\n\n2. empfiehlt dem Stadtrat, das Radwegenetz zu "
+                  "beschließen.\n\nDer Stadtrat:\n\n1. nimmt den Bericht zum Radwegenetz zur "
+                  "Kenntnis.\n\n2. Beauftragt die Verwaltung, die Planung auszuschreiben.\n",
+                  header=BARE)
+    got = {(s.subject.name, s.predicate, s.object.name.split()[0]) for s in res[0].statements}
+    assert ("Bau- und Umweltausschuss", "RECOMMENDS", "Stadtrat") in got
+    assert ("Bau- und Umweltausschuss", "TAKES_NOTE", "Bericht") in got
+    assert ("Stadtrat", "TAKES_NOTE", "Bericht") in got
+    assert ("Stadtrat", "TASKS", "Verwaltung") in got
