@@ -254,7 +254,7 @@ def _extract_sentence(ctx: Context, sent: Sentence,
     mentions = ctx.registry.mentions(s, owner=ctx.last_subject or ctx.issuer)
     if default_subject is not None:
         ctx.last_subject = default_subject
-    if SPEAKER_HEADING.fullmatch(s):
+    if SPEAKER_HEADING.fullmatch(s) and not find_triggers(s, ctx.minutes):
         named = [m for m in mentions if not m.pronoun]
         if len(named) == 1:
             ctx.heading_speaker = named[0].actor
