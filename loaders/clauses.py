@@ -138,9 +138,18 @@ def clean_phrase(phrase: str) -> str:
     return phrase.strip(" ,.;:")
 
 
+# An extended attribute between article and noun: "eine bis Ende 2026 befristete
+# Arbeitsgruppe", "den vom Land vorgelegten Entwurf" -> "eine befristete Arbeitsgruppe".
+EXTENDED_ATTRIBUTE = re.compile(
+    r"^(?P<art>(?:" + ARTICLES + r"))\s+(?:bis|für|mit|von|vom|zur|zum|im|in|an|auf|aus|nach|"
+    r"über|unter|gegen|durch|seit)\b[^,;„“]{1,80}?\s(?P<adj>[a-zäöü][\w\-]*(?:te|ten|tes|ter|"
+    r"ene|enen|ener|enes|ende|enden|ender)\s+[A-ZÄÖÜ])")
+
+
 def matter_name(phrase: str, title: str | None = None) -> str | None:
     """A short name for a non-actor object phrase."""
     phrase = clean_phrase(phrase)
+    phrase = EXTENDED_ATTRIBUTE.sub(r"\g<art> \g<adj>", phrase, count=1)
     quoted = re.search(r"([A-ZÄÖÜ][\w\-]*\s+)?„[^“”]+[“”]", phrase)
     if quoted and quoted.group(1) and (quoted.start() == 0 or not re.search(
             r"\b(?:der|des)\s+$", phrase[:quoted.start()])):

@@ -30,3 +30,11 @@ def test_role_of_a_body_is_scoped_to_it(extract):
 def test_working_group_short_form_is_an_alias(extract):
     res = extract("1. Die DMK bittet die AG Cloud, das Zielbild zu schärfen.\n")
     assert "AG Cloud" in res[0].statements[0].object.aliases
+
+
+def test_an_extended_attribute_between_article_and_noun_keeps_the_noun(extract):
+    res = extract("1. Die DMK setzt eine bis zum 31. Dezember 2026 befristete Arbeitsgruppe "
+                  "ein.\n2. Die DMK billigt den vom Bauamt vorgelegten Entwurf der Satzung.\n")
+    names = {s.predicate: s.object.name for r in res for s in r.statements}
+    assert "Arbeitsgruppe" in names["ESTABLISHES"]
+    assert names["ADOPTS"].startswith("vorgelegten Entwurf")
