@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from ontology.frames import load_frames
+from ontology.frames import Frame, load_frames
+from ontology.regex_literals import required_texts
 
 OBLIGATIONS = {"REQUESTS", "TASKS", "RECOMMENDS", "INVITES", "INFORMS"}
 NEGATION = re.compile(r"\b(?:nicht|keine[nmrs]?|weder|abgelehnt)\b|\blehnt\b.*\bab\b")
@@ -28,10 +30,23 @@ class Trigger:
     obj_end: int | None
 
 
+@cache
+def _needed(frames: tuple[Frame, ...]) -> tuple[frozenset[str], tuple[frozenset[str] | None, ...]]:
+    """Per frame the words one of which a sentence must contain for it to match (None: no
+    such words), and all those words: most frames are ruled out by a substring test."""
+    needs = tuple(required_texts(frame.pattern) for frame in frames)
+    return frozenset().union(*(n for n in needs if n)), needs
+
+
 def find_triggers(sentence: str) -> list[Trigger]:
     """Predicate wordings in a sentence, earliest first, overlapping matches dropped."""
     found: list[Trigger] = []
-    for frame in load_frames():
+    frames = load_frames()
+    words, needs = _needed(frames)
+    present = {w for w in words if w in sentence}
+    for frame, need in zip(frames, needs, strict=True):
+        if need is not None and need.isdisjoint(present):
+            continue
         predicate, kind, pattern = frame.predicate, frame.kind, frame.pattern
         for m in pattern.finditer(sentence):
             has_obj = "obj" in pattern.groupindex and m.group("obj") is not None

@@ -8,6 +8,7 @@ that accepts those endings and hyphen variants; abbreviations match case-sensiti
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from rdflib.namespace import RDF, SKOS
 
 from ontology.model import SKG as SKG_TERMS
 from ontology.model import load_ontology
+from ontology.regex_literals import leading_text
 
 # Open namespace: the gazetteer reads data terms (skg:id, skg:validFrom …) beyond the
 # ones Python code names in `ontology.model.SKG`.
@@ -96,6 +98,12 @@ def required_literal(name: str) -> str | None:
     return first if len(first) >= 2 and re.fullmatch(r"[a-zäöü]+", first) else None
 
 
+# Characters a case-insensitive pattern matches although `str.lower` does not turn them into
+# that letter ("ı" matches "i"), or turns them into two ("İ"): in a text with one of them,
+# positions of the lower-cased copy are not positions of matches.
+CASE_ODD = re.compile("[\u0130\u0131\u017f]")
+
+
 @dataclass
 class Gazetteer:
     """Known actors by id, with compiled patterns for finding them in text."""
@@ -105,6 +113,10 @@ class Gazetteer:
     # before the pattern runs: most names do not occur in a given sentence).
     _names: list[tuple[str | None, re.Pattern[str], Actor]] = field(default_factory=list)
     _abbrs: list[tuple[str, re.Pattern[str], Actor]] = field(default_factory=list)
+    # The name patterns by literal, each with its place in `_names` and whether every match
+    # begins with the literal (then it is only tried where the literal stands).
+    _by_literal: dict[str | None, list[tuple[int, re.Pattern[str], Actor, bool]]] = field(
+        default_factory=dict)
 
     def __post_init__(self) -> None:
         for actor in self.actors.values():
@@ -118,6 +130,9 @@ class Gazetteer:
                 if abbr and not abbr.startswith("DE"):
                     self._abbrs.append((abbr, re.compile(
                         SITTING_PREFIX + re.escape(abbr) + r"(?:s)?" + WORD_RIGHT), actor))
+        for index, (literal, pattern, actor) in enumerate(self._names):
+            anchored = literal is not None and leading_text(pattern).lower().startswith(literal)
+            self._by_literal.setdefault(literal, []).append((index, pattern, actor, anchored))
 
     _cache: dict[str, list[ActorMatch]] = field(default_factory=dict)
 
@@ -131,20 +146,26 @@ class Gazetteer:
         return list(cached)
 
     def _find_all(self, text: str) -> list[ActorMatch]:
-        found: list[ActorMatch] = []
+        found: list[tuple[int, re.Match[str], Actor]] = []
         low = text.lower()
-        for literal, pattern, actor in self._names:
-            if literal is not None and literal not in low:
+        aligned = len(low) == len(text) and not CASE_ODD.search(text)
+        for literal, entries in self._by_literal.items():
+            first = 0 if literal is None else low.find(literal)
+            if first < 0:
                 continue
-            for m in pattern.finditer(text):
-                found.append(ActorMatch(m.start(), m.end(), actor, m.group()))
-        for abbr, pattern, actor in self._abbrs:
+            for index, pattern, actor, anchored in entries:
+                matches = _matches_at(pattern, text, low, literal, first) \
+                    if anchored and aligned and literal is not None else pattern.finditer(text)
+                found.extend((index, m, actor) for m in matches)
+        offset = len(self._names)
+        for index, (abbr, pattern, actor) in enumerate(self._abbrs, start=offset):
             if abbr not in text:
                 continue
-            for m in pattern.finditer(text):
-                found.append(ActorMatch(m.start(), m.end(), actor, m.group()))
+            found.extend((index, m, actor) for m in pattern.finditer(text))
+        found.sort(key=lambda f: f[0])  # the order of the patterns: it settles equal matches
         result: list[ActorMatch] = []
-        for match in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        matches = [ActorMatch(m.start(), m.end(), actor, m.group()) for _, m, actor in found]
+        for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
             if any(m.start < match.end and match.start < m.end for m in result):
                 continue
             result.append(match)
@@ -163,6 +184,19 @@ class Gazetteer:
         if len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(cleaned):
             return matches[0].actor
         return None
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, low: str, literal: str,
+                first: int) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match begins with `literal`:
+    tried only where `low` (the lower-cased text, aligned with it) has the literal."""
+    end = 0
+    at = first
+    while at >= 0:
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            yield m
+            end = m.end()
+        at = low.find(literal, at + 1)
 
 
 def _literal(graph: Graph, node: URIRef, prop: URIRef) -> str | None:
