@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from ontology.frames import Frame, load_frames
 from ontology.regex_literals import required_texts
@@ -30,12 +29,19 @@ class Trigger:
     obj_end: int | None
 
 
-@cache
+_NEEDED: dict[int, tuple[tuple[Frame, ...], frozenset[str], tuple[frozenset[str] | None, ...]]] = {}
+
+
 def _needed(frames: tuple[Frame, ...]) -> tuple[frozenset[str], tuple[frozenset[str] | None, ...]]:
     """Per frame the words one of which a sentence must contain for it to match (None: no
-    such words), and all those words: most frames are ruled out by a substring test."""
-    needs = tuple(required_texts(frame.pattern) for frame in frames)
-    return frozenset().union(*(n for n in needs if n)), needs
+    such words), and all those words: most frames are ruled out by a substring test. Kept
+    per frames tuple (by identity: hashing frames with their examples costs more than
+    trying them)."""
+    kept = _NEEDED.get(id(frames))
+    if kept is None or kept[0] is not frames:
+        needs = tuple(required_texts(frame.pattern) for frame in frames)
+        kept = _NEEDED[id(frames)] = (frames, frozenset().union(*(n for n in needs if n)), needs)
+    return kept[1], kept[2]
 
 
 def find_triggers(sentence: str) -> list[Trigger]:

@@ -7,6 +7,7 @@ that accepts those endings and hyphen variants; abbreviations match case-sensiti
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -117,6 +118,13 @@ class Gazetteer:
     # begins with the literal (then it is only tried where the literal stands).
     _by_literal: dict[str | None, list[tuple[int, re.Pattern[str], Actor, bool]]] = field(
         default_factory=dict)
+    _by_casefold: dict[str, Actor] = field(default_factory=dict)  # ids and abbreviations
+    # The abbreviation patterns with their places after the names (see `_find_all`).
+    _abbr_entries: list[tuple[int, str, re.Pattern[str], Actor]] = field(default_factory=list)
+    # Set on a view for one document (`within`): its text and the whole gazetteer.
+    _document: str | None = field(default=None, repr=False, compare=False)
+    _whole: Gazetteer | None = field(default=None, repr=False, compare=False)
+    _last_view: Gazetteer | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for actor in self.actors.values():
@@ -130,11 +138,34 @@ class Gazetteer:
                 if abbr and not abbr.startswith("DE"):
                     self._abbrs.append((abbr, re.compile(
                         SITTING_PREFIX + re.escape(abbr) + r"(?:s)?" + WORD_RIGHT), actor))
+        self._abbr_entries = [(len(self._names) + i, abbr, pattern, actor)
+                              for i, (abbr, pattern, actor) in enumerate(self._abbrs)]
+        for actor in self.actors.values():  # the first actor with that id or abbreviation
+            for key in (actor.id.casefold(), (actor.abbr or "").casefold()):
+                self._by_casefold.setdefault(key, actor)
         for index, (literal, pattern, actor) in enumerate(self._names):
             anchored = literal is not None and leading_text(pattern).lower().startswith(literal)
             self._by_literal.setdefault(literal, []).append((index, pattern, actor, anchored))
 
     _cache: dict[str, list[ActorMatch]] = field(default_factory=dict)
+
+    def within(self, document: str) -> Gazetteer:
+        """This gazetteer for the parts of one document: a name whose literal the document
+        does not contain, or an abbreviation it does not contain, cannot stand in a part of
+        it and is not looked for there (a text that is not part of it gets the whole
+        search). Views share the patterns and the cache of found mentions."""
+        whole = self._whole or self
+        last = whole._last_view
+        if last is not None and last._document is document:
+            return last
+        low = document.lower()
+        view = copy.copy(whole)
+        view._by_literal = {literal: entries for literal, entries in whole._by_literal.items()
+                            if literal is None or literal in low}
+        view._abbr_entries = [e for e in whole._abbr_entries if e[1] in document]
+        view._document, view._whole, view._last_view = document, whole, None
+        whole._last_view = view
+        return view
 
     def find_all(self, text: str) -> list[ActorMatch]:
         """Every actor mention, longest match first, without overlaps, in text order."""
@@ -146,6 +177,9 @@ class Gazetteer:
         return list(cached)
 
     def _find_all(self, text: str) -> list[ActorMatch]:
+        if self._whole is not None and self._document is not None \
+                and text not in self._document:
+            return self._whole._find_all(text)
         found: list[tuple[int, re.Match[str], Actor]] = []
         low = text.lower()
         aligned = len(low) == len(text) and not CASE_ODD.search(text)
@@ -157,8 +191,7 @@ class Gazetteer:
                 matches = _matches_at(pattern, text, low, literal, first) \
                     if anchored and aligned and literal is not None else pattern.finditer(text)
                 found.extend((index, m, actor) for m in matches)
-        offset = len(self._names)
-        for index, (abbr, pattern, actor) in enumerate(self._abbrs, start=offset):
+        for index, abbr, pattern, actor in self._abbr_entries:
             if abbr not in text:
                 continue
             found.extend((index, m, actor) for m in pattern.finditer(text))
@@ -177,9 +210,9 @@ class Gazetteer:
         cleaned = cleaned.strip(" ,.;:")
         if cleaned in self.actors:
             return self.actors[cleaned]
-        for actor in self.actors.values():
-            if cleaned.casefold() in {actor.id.casefold(), (actor.abbr or "").casefold()}:
-                return actor
+        by_key = self._by_casefold.get(cleaned.casefold())
+        if by_key is not None:
+            return by_key
         matches = self.find_all(cleaned)
         if len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(cleaned):
             return matches[0].actor
