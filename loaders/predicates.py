@@ -29,30 +29,41 @@ class Trigger:
     obj_end: int | None
 
 
-_NEEDED: dict[int, tuple[tuple[Frame, ...], frozenset[str], tuple[frozenset[str] | None, ...]]] = {}
+_Index = tuple[dict[str, tuple[int, ...]], tuple[int, ...]]
+_INDEXES: dict[int, tuple[tuple[Frame, ...], _Index]] = {}
 
 
-def _needed(frames: tuple[Frame, ...]) -> tuple[frozenset[str], tuple[frozenset[str] | None, ...]]:
-    """Per frame the words one of which a sentence must contain for it to match (None: no
-    such words), and all those words: most frames are ruled out by a substring test. Kept
-    per frames tuple (by identity: hashing frames with their examples costs more than
-    trying them)."""
-    kept = _NEEDED.get(id(frames))
+def _index(frames: tuple[Frame, ...]) -> _Index:
+    """For each word that some frame needs (one of its words stands in every sentence it
+    matches), the frames that need it; and the frames that need no word. Most frames are
+    ruled out by a substring test. Kept per frames tuple by identity (hashing frames with
+    their examples costs more than trying them)."""
+    kept = _INDEXES.get(id(frames))
     if kept is None or kept[0] is not frames:
-        needs = tuple(required_texts(frame.pattern) for frame in frames)
-        kept = _NEEDED[id(frames)] = (frames, frozenset().union(*(n for n in needs if n)), needs)
-    return kept[1], kept[2]
+        by_word: dict[str, list[int]] = {}
+        always = []
+        for i, frame in enumerate(frames):
+            needs = required_texts(frame.pattern)
+            if needs is None:
+                always.append(i)
+            for word in sorted(needs or ()):
+                by_word.setdefault(word, []).append(i)
+        index = ({w: tuple(ids) for w, ids in by_word.items()}, tuple(always))
+        kept = _INDEXES[id(frames)] = (frames, index)
+    return kept[1]
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
     """Predicate wordings in a sentence, earliest first, overlapping matches dropped."""
     found: list[Trigger] = []
     frames = load_frames()
-    words, needs = _needed(frames)
-    present = {w for w in words if w in sentence}
-    for frame, need in zip(frames, needs, strict=True):
-        if need is not None and need.isdisjoint(present):
-            continue
+    by_word, always = _index(frames)
+    tried = set(always)
+    for word, ids in by_word.items():
+        if word in sentence:
+            tried.update(ids)
+    for i in sorted(tried):  # in the frames' order
+        frame = frames[i]
         predicate, kind, pattern = frame.predicate, frame.kind, frame.pattern
         for m in pattern.finditer(sentence):
             has_obj = "obj" in pattern.groupindex and m.group("obj") is not None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -184,13 +183,17 @@ class Gazetteer:
         low = text.lower()
         aligned = len(low) == len(text) and not CASE_ODD.search(text)
         for literal, entries in self._by_literal.items():
-            first = 0 if literal is None else low.find(literal)
-            if first < 0:
+            if literal is None:
+                at = None
+            elif (first := low.find(literal)) < 0:
                 continue
+            else:
+                at = _positions(low, literal, first) if aligned else None
             for index, pattern, actor, anchored in entries:
-                matches = _matches_at(pattern, text, low, literal, first) \
-                    if anchored and aligned and literal is not None else pattern.finditer(text)
-                found.extend((index, m, actor) for m in matches)
+                if anchored and at is not None:
+                    _matches_at(found, index, pattern, actor, text, at)
+                else:
+                    found.extend((index, m, actor) for m in pattern.finditer(text))
         for index, abbr, pattern, actor in self._abbr_entries:
             if abbr not in text:
                 continue
@@ -219,17 +222,24 @@ class Gazetteer:
         return None
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, low: str, literal: str,
-                first: int) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern whose every match begins with `literal`:
-    tried only where `low` (the lower-cased text, aligned with it) has the literal."""
+def _positions(low: str, literal: str, first: int) -> list[int]:
+    """Where `literal` stands in `low`, from its first place on."""
+    out = []
+    while first >= 0:
+        out.append(first)
+        first = low.find(literal, first + 1)
+    return out
+
+
+def _matches_at(found: list, index: int, pattern: re.Pattern[str], actor: Actor, text: str,
+                positions: list[int]) -> None:
+    """`pattern.finditer(text)` for a pattern whose every match begins with a literal that
+    stands at `positions` (of the lower-cased text, aligned with it): tried only there."""
     end = 0
-    at = first
-    while at >= 0:
+    for at in positions:
         if at >= end and (m := pattern.match(text, at)) is not None:
-            yield m
+            found.append((index, m, actor))
             end = m.end()
-        at = low.find(literal, at + 1)
 
 
 def _literal(graph: Graph, node: URIRef, prop: URIRef) -> str | None:
