@@ -81,15 +81,17 @@ def _is_head_word(word: str) -> bool:
     return HEAD_RE.match(word) is not None
 
 
-def head_matches(sentence: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=4096)
+def head_matches(sentence: str) -> tuple[re.Match[str], ...]:
     """The matches of `HEAD_RE.finditer(sentence)`, with the pattern tried only where one can
     start: at a capitalised word that is a head on its own (such words are few and recur),
-    or at the "Industrie- und" before one."""
+    or at the "Industrie- und" before one. Kept for the texts read again (a heading is read
+    for its metadata and for its mentions)."""
     if SPACED_HEAD is not None and SPACED_HEAD.search(sentence):
-        return list(HEAD_RE.finditer(sentence))
+        return tuple(HEAD_RE.finditer(sentence))
     heads = [w.start() for w in CAPITAL_WORD.finditer(sentence) if _is_head_word(w.group())]
     if not heads:
-        return []
+        return ()
     paired = {m.end(): m.start() for m in PAIRED_PART.finditer(sentence)}
     out: list[re.Match[str]] = []
     end = 0
@@ -97,7 +99,7 @@ def head_matches(sentence: str) -> list[re.Match[str]]:
         if start >= end and (m := HEAD_RE.match(sentence, start)) is not None:
             out.append(m)
             end = m.end()
-    return out
+    return tuple(out)
 # Heads that are a body only with a name: "Kassenärztliche Vereinigung Sachsen-Anhalt".
 NAMED_ONLY = {"gesellschaft", "verband", "rat", "kammer", "vereinigung", "agentur", "behörde"}
 # Heads that name a function of some body rather than a body of their own.
