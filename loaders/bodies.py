@@ -111,7 +111,8 @@ GENERIC = {"verwaltung", "vorsitz", "oberbürgermeister", "oberbürgermeisterin"
            "staatssekretärin", "beigeordneter", "beigeordnete", "beigeordneten", "dezernent",
            "dezernentin", "taskforce", "obleute", "obmann", "obfrau", "staatskanzlei",
            "senatskanzlei", "federführer", "themenpate", "themenpaten", "amtschef", "amtschefin",
-           "amtschefinnen und amtschefs", "projektleitung", "projektleitungen", "vorsitzland"}
+           "amtschefinnen und amtschefs", "projektleitung", "projektleitungen", "vorsitzland",
+           "stadtverwaltung", "gemeindeverwaltung", "kreisverwaltung"}
 ADJECTIVE = re.compile(r"(?<![\w\-])(?P<adj>[A-ZÄÖÜ][a-zäöüß\-]+(?:e|er|en|es))\s+$")
 ARTICLE_WORDS = {"Die", "Der", "Das", "Den", "Dem", "Des", "Eine", "Einer", "Einen", "Ein", "Diese",
                  "Dieser", "Diesen", "Seine", "Ihre", "Jede", "Alle", "Beide", "Sie",
