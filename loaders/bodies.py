@@ -172,10 +172,11 @@ def genitive(actor: ActorRef) -> str:
     """ "der Bauministerkonferenz", "des IT-Planungsrats", "der Stadt Ulm", "des Landkreises
     Göttingen": a name as a genitive attribute."""
     name = actor.name
-    kommune = re.match(r"(Stadt|Gemeinde|Landkreis|Kreis|Markt)\s+(.+)$", name)
+    kommune = re.match(r"(Stadt|Gemeinde|Samtgemeinde|Verbandsgemeinde|Landkreis|Kreis|Markt)"
+                       r"\s+(.+)$", name)
     if kommune:
         kind, place = kommune.groups()
-        if kind in {"Stadt", "Gemeinde"}:
+        if kind in {"Stadt", "Gemeinde", "Samtgemeinde", "Verbandsgemeinde"}:
             return f"der {name}"
         return f"des {kind}es {place}" if kind != "Markt" else f"des Marktes {place}"
     if actor.type_key in {"land", "bund"} and " " not in name:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.bodies import genitive, kommune
+from loaders.bodies import TOWN, genitive, kommune
 from loaders.records import ActorRef, slug
 from loaders.sites import SitePlace
 
@@ -102,6 +102,21 @@ def unidentified_council(organ: str, document_key: str) -> ActorRef:
 ORGAN_KINDS = (("Stadt", r"^(?:Stadt|Magistrat|Bürgerschaft|Bezirks)"),
                ("Gemeinde", r"^(?:Gemeinde|Ortsgemeinde|Verbandsgemeinde)"),
                ("Samtgemeinde", r"^Samtgemeinde"), ("Landkreis", r"^Kreis"))
+
+
+# A Kommune the page names: "Sitzungstermine in der Samtgemeinde Grasleben".
+NAMED_PLACE = re.compile(r"\b(?P<kind>Stadt|Gemeinde|Samtgemeinde|Verbandsgemeinde|Markt|"
+                         r"Landkreis|Kreis)\s+(?P<place>" + TOWN + r")")
+COUNTY_ORGANS = ("Kreistag", "Kreisausschuss")
+
+
+def place_named(text: str, organ: str) -> SitePlace | None:
+    """The Kommune a page names (a Kreis only for an organ of a Kreis), else None."""
+    county = organ.startswith(COUNTY_ORGANS)
+    for m in NAMED_PLACE.finditer(text):
+        if (m.group("kind") in {"Landkreis", "Kreis"}) == county:
+            return SitePlace(name=m.group("place"), kind=m.group("kind"), spellings=())
+    return None
 
 
 def site_council(organ: str, place: SitePlace, text: str) -> tuple[ActorRef, ActorRef]:

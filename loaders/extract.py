@@ -20,6 +20,7 @@ from loaders.structure import (
     Layout,
     Paragraph,
     Sentence,
+    is_minutes,
     layout,
     paragraphs,
     split_items,
@@ -57,7 +58,7 @@ def _read_statements(doc: Document, res: Resolution, registry: ActorRegistry, la
     """The statements of a resolution whose issuer is settled, with `res.issuer` as the
     default speaker."""
     ctx = Context(document=doc.path, issuer=res.issuer, title=res.title, registry=registry,
-                  last_subject=res.issuer)
+                  last_subject=res.issuer, minutes=is_minutes(doc.text))
     ctx.initiatives = find_initiatives(span_text)
     header_statements(ctx, header)
     for sent in lay.sentences:

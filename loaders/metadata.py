@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from loaders.bodies import TOWN, genitive, kommune, named_body
-from loaders.councils import organ_of, site_council, unidentified_council
+from loaders.councils import organ_of, place_named, site_council, unidentified_council
 from loaders.dates import find_dates
 from loaders.mentions import ActorRegistry, to_ref
 from loaders.predicates import find_triggers
@@ -147,6 +147,7 @@ def _issuer(header: list[Paragraph], registry: ActorRegistry, text: str,
     organ = organ_of(text, bool(find_triggers(text)))
     if organ is None:
         return None
+    site = place_named("\n".join(p.text for p in header) + "\n" + text, organ) or site
     if site is not None:
         registry.home, council = site_council(organ, site, text)
         return council

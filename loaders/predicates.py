@@ -53,8 +53,9 @@ def _index(frames: tuple[Frame, ...]) -> _Index:
     return kept[1]
 
 
-def find_triggers(sentence: str) -> list[Trigger]:
-    """Predicate wordings in a sentence, earliest first, overlapping matches dropped."""
+def find_triggers(sentence: str, minutes: bool = False) -> list[Trigger]:
+    """Predicate wordings in a sentence, earliest first, overlapping matches dropped; the
+    past-tense frames of a sitting's report only in `minutes`."""
     found: list[Trigger] = []
     frames = load_frames()
     by_word, always = _index(frames)
@@ -64,6 +65,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
             tried.update(ids)
     for i in sorted(tried):  # in the frames' order
         frame = frames[i]
+        if frame.minutes and not minutes:
+            continue
         predicate, kind, pattern = frame.predicate, frame.kind, frame.pattern
         for m in pattern.finditer(sentence):
             has_obj = "obj" in pattern.groupindex and m.group("obj") is not None

@@ -113,3 +113,11 @@ def test_the_issuing_organ_named_by_its_organ_word_speaks(extract):
         issuer = res[0].issuer
         got = {(s.subject.id, s.predicate) for s in res[0].statements}
         assert got == {(issuer.id, "ADOPTS"), (issuer.id, "TAKES_NOTE")}, organ
+
+
+def test_a_short_passive_line_with_a_colon_opens_the_decision(extract):
+    res = extract("Vorlage - VII/123/25\n|\nDer Bürgermeister wird beauftragt:\neine Richtlinie "
+                  "für die Vereinsförderung zu erarbeiten.\nBegründung: erfolgt mündlich\n",
+                  header=BARE)
+    assert any(s.predicate == "TASKS" and s.object.name.startswith("Bürgermeister")
+               for s in res[0].statements)

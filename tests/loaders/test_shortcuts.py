@@ -70,10 +70,14 @@ def test_head_nouns_are_found_where_the_pattern_finds_them(seen: dict[str, list]
 
 def test_frames_find_the_same_triggers_as_when_every_frame_is_tried(
         seen: dict[str, list], monkeypatch: pytest.MonkeyPatch) -> None:
-    quick = [predicates.find_triggers(t) for t in seen["mentions"]]
+    def triggers() -> list:
+        return [predicates.find_triggers(t, minutes) for t in seen["mentions"]
+                for minutes in (False, True)]
+
+    quick = triggers()
     monkeypatch.setattr(predicates, "required_texts", lambda pattern: None)
     monkeypatch.setattr(predicates, "_INDEXES", {})
-    plain = [predicates.find_triggers(t) for t in seen["mentions"]]
+    plain = triggers()
     assert any(quick) and quick == plain
 
 

@@ -94,3 +94,13 @@ def test_extract_cli_takes_the_address(tmp_path):
     bad = runner.invoke(app, ["extract", str(page), "--source-url", "ftp://x"])
     assert bad.exit_code != 0
     assert "--source-url 'ftp://x': not an http or https address" in bad.output
+
+
+def test_a_kommune_the_page_names_wins_over_the_sites_host(extract):
+    res = extract("Sitzungstermine in der Samtgemeinde Lindenfeld\n\nTOP 4 Genehmigung des "
+                  "Protokolls\n\nBeschluss:\n\nDas Protokoll der letzten Sitzung wird "
+                  "genehmigt.\n", header="",
+                  source_url="https://ris.edv-musterhausen.de/bi/to0050.asp?__ktonr=3")
+    issuer = res[0].issuer
+    assert "Lindenfeld" in issuer.name and "Musterhausen" not in issuer.name
+    assert "Rat der Samtgemeinde Lindenfeld" in issuer.aliases
