@@ -9,6 +9,7 @@ bodies in different documents, so its id is scoped to the body the text ties it 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.records import ActorRef, slug
 
@@ -55,6 +56,50 @@ HEAD_RE = re.compile(
     + "|".join(f"(?P<k{i}>(?i:{h[0]}))" for i, h in enumerate(HEADS))
     + r"))(?:e|es|s|en|n)?(?![\w\-])"
 )
+
+
+def _alternatives(heads: str) -> list[str]:
+    """The top-level alternatives of a HEADS entry."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(heads):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            parts.append(heads[start:i])
+            start = i + 1
+    return [*parts, heads[start:]]
+
+
+# Heads of more than one word ("task force"): a sentence with one is read by HEAD_RE itself.
+_SPACED = [a for h, _ in HEADS for a in _alternatives(h) if re.search(r"\\s|\\W|\.| ", a)]
+SPACED_HEAD = re.compile("(?i:" + "|".join(_SPACED) + ")") if _SPACED else None
+CAPITAL_WORD = re.compile(r"(?<![\w\-])[A-ZÄÖÜ][\w\-]*")
+PAIRED_PART = re.compile(r"(?<![\w\-])[A-ZÄÖÜ][\w]*-\s+und\s+")  # "Industrie- und …"
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_head_word(word: str) -> bool:
+    return HEAD_RE.match(word) is not None
+
+
+@lru_cache(maxsize=4096)
+def head_matches(sentence: str) -> tuple[re.Match[str], ...]:
+    """The matches of `HEAD_RE.finditer(sentence)`, with the pattern tried only where one can
+    start: at a capitalised word that is a head on its own (such words are few and recur),
+    or at the "Industrie- und" before one. Kept for the texts read again (a heading is read
+    for its metadata and for its mentions)."""
+    if SPACED_HEAD is not None and SPACED_HEAD.search(sentence):
+        return tuple(HEAD_RE.finditer(sentence))
+    heads = [w.start() for w in CAPITAL_WORD.finditer(sentence) if _is_head_word(w.group())]
+    if not heads:
+        return ()
+    paired = {m.end(): m.start() for m in PAIRED_PART.finditer(sentence)}
+    out: list[re.Match[str]] = []
+    end = 0
+    for start in sorted({*heads, *(paired[h] for h in heads if h in paired)}):
+        if start >= end and (m := HEAD_RE.match(sentence, start)) is not None:
+            out.append(m)
+            end = m.end()
+    return tuple(out)
 # Heads that are a body only with a name: "Kassenärztliche Vereinigung Sachsen-Anhalt".
 NAMED_ONLY = {"gesellschaft", "verband", "rat", "kammer", "vereinigung", "agentur", "behörde"}
 # Heads that name a function of some body rather than a body of their own.

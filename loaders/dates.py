@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {
     "januar": 1,
@@ -74,6 +75,13 @@ class DateMatch:
 
 def find_dates(text: str) -> list[DateMatch]:
     """Dates in German notation; a range like "25./26. September 2025" gives its first day."""
+    return list(_dates(text))
+
+
+@lru_cache(maxsize=4096)
+def _dates(text: str) -> tuple[DateMatch, ...]:
+    """`find_dates`, kept per text: a heading's paragraphs are searched for dates by several
+    metadata rules."""
     out = []
     for m in DATE_RE.finditer(text):
         if m.group("iy"):
@@ -87,7 +95,7 @@ def find_dates(text: str) -> list[DateMatch]:
                 mo, y = MONTHS[m.group("mn").lower()], int(m.group("y2"))
         if 1 <= d <= 31 and 1 <= mo <= 12:
             out.append(DateMatch(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}"))
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)

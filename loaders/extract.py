@@ -31,7 +31,7 @@ from loaders.structure import (
 def extract_resolution(doc: Document, header_common: list[Paragraph],
                        pars: list[Paragraph]) -> Resolution:
     """One resolution from its paragraphs; the common header gives shared metadata."""
-    registry = ActorRegistry()
+    registry = ActorRegistry(document=doc.text)
     lay = layout(doc.text, pars)
     header = header_common + [p for p in lay.header if p not in header_common]
     span_text = doc.text[pars[0].start:pars[-1].end] if pars else ""
@@ -97,7 +97,7 @@ def extract_decision(doc: Document, res: Resolution, home: ActorRef | None = Non
     paragraph is decision text (a bare resolutionText); otherwise the layout finds where a
     file's heading ends."""
     pars = paragraphs(doc.text)
-    registry = ActorRegistry(issuer=res.issuer, home=home or res.issuer)
+    registry = ActorRegistry(issuer=res.issuer, home=home or res.issuer, document=doc.text)
     for actor in [*known, res.issuer]:  # the issuer last: the latest the text refers to
         if actor is not None:
             registry.remember(actor)

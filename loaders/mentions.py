@@ -17,7 +17,6 @@ from loaders.bodies import (
     COMPANY,
     FOR_TAIL,
     GENERIC,
-    HEAD_RE,
     LAND_ADJECTIVES,
     LAND_GENITIVE,
     MINISTRY_TAIL,
@@ -32,6 +31,7 @@ from loaders.bodies import (
     canonical_head,
     company,
     head_key,
+    head_matches,
     kommune,
     kommune_kind,
     land_ministry,
@@ -87,8 +87,12 @@ def _overlaps(a: Mention, start: int, end: int) -> bool:
 class ActorRegistry:
     """Actors of one document: gazetteer entries and the bodies it names that are new."""
 
-    def __init__(self, issuer: ActorRef | None = None, home: ActorRef | None = None) -> None:
-        self.gazetteer = load_gazetteer()
+    def __init__(self, issuer: ActorRef | None = None, home: ActorRef | None = None,
+                 document: str | None = None) -> None:
+        # Of the document the texts come from, when known: the gazetteer then skips the
+        # names the document does not contain.
+        self.gazetteer = load_gazetteer() if document is None else \
+            load_gazetteer().within(document)
         self.issuer = issuer
         self.home = home  # the Kommune or conference whose Verwaltung/Vorsitz is meant
         self.land: str | None = None  # the Land a Land government's paper belongs to
@@ -256,7 +260,7 @@ class ActorRegistry:
         out += self._abbreviations(sentence, out)
         out.sort(key=lambda x: x.start)
         bodies: list[Mention] = []
-        for m in HEAD_RE.finditer(sentence):
+        for m in head_matches(sentence):
             if any(x.start <= m.start() < x.end for x in out + bodies):
                 continue
             body = self._body(sentence, m, out + bodies, owner)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ontology.frames import load_frames
+from ontology.frames import Frame, load_frames
+from ontology.regex_literals import required_texts
 
 OBLIGATIONS = {"REQUESTS", "TASKS", "RECOMMENDS", "INVITES", "INFORMS"}
 NEGATION = re.compile(r"\b(?:nicht|keine[nmrs]?|weder|abgelehnt)\b|\blehnt\b.*\bab\b")
@@ -28,11 +29,42 @@ class Trigger:
     obj_end: int | None
 
 
+_Index = tuple[dict[str, tuple[int, ...]], tuple[int, ...]]
+_INDEXES: dict[int, tuple[tuple[Frame, ...], _Index]] = {}
+
+
+def _index(frames: tuple[Frame, ...]) -> _Index:
+    """For each word that some frame needs (one of its words stands in every sentence it
+    matches), the frames that need it; and the frames that need no word. Most frames are
+    ruled out by a substring test. Kept per frames tuple by identity (hashing frames with
+    their examples costs more than trying them)."""
+    kept = _INDEXES.get(id(frames))
+    if kept is None or kept[0] is not frames:
+        by_word: dict[str, list[int]] = {}
+        always = []
+        for i, frame in enumerate(frames):
+            needs = required_texts(frame.pattern)
+            if needs is None:
+                always.append(i)
+            for word in sorted(needs or ()):
+                by_word.setdefault(word, []).append(i)
+        index = ({w: tuple(ids) for w, ids in by_word.items()}, tuple(always))
+        kept = _INDEXES[id(frames)] = (frames, index)
+    return kept[1]
+
+
 def find_triggers(sentence: str, minutes: bool = False) -> list[Trigger]:
     """Predicate wordings in a sentence, earliest first, overlapping matches dropped; the
     past-tense frames of a sitting's report only in `minutes`."""
     found: list[Trigger] = []
-    for frame in load_frames():
+    frames = load_frames()
+    by_word, always = _index(frames)
+    tried = set(always)
+    for word, ids in by_word.items():
+        if word in sentence:
+            tried.update(ids)
+    for i in sorted(tried):  # in the frames' order
+        frame = frames[i]
         if frame.minutes and not minutes:
             continue
         predicate, kind, pattern = frame.predicate, frame.kind, frame.pattern

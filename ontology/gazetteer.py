@@ -7,6 +7,7 @@ that accepts those endings and hyphen variants; abbreviations match case-sensiti
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,6 +18,7 @@ from rdflib.namespace import RDF, SKOS
 
 from ontology.model import SKG as SKG_TERMS
 from ontology.model import load_ontology
+from ontology.regex_literals import leading_text
 
 # Open namespace: the gazetteer reads data terms (skg:id, skg:validFrom …) beyond the
 # ones Python code names in `ontology.model.SKG`.
@@ -96,6 +98,12 @@ def required_literal(name: str) -> str | None:
     return first if len(first) >= 2 and re.fullmatch(r"[a-zäöü]+", first) else None
 
 
+# Characters a case-insensitive pattern matches although `str.lower` does not turn them into
+# that letter ("ı" matches "i"), or turns them into two ("İ"): in a text with one of them,
+# positions of the lower-cased copy are not positions of matches.
+CASE_ODD = re.compile("[\u0130\u0131\u017f]")
+
+
 @dataclass
 class Gazetteer:
     """Known actors by id, with compiled patterns for finding them in text."""
@@ -105,6 +113,17 @@ class Gazetteer:
     # before the pattern runs: most names do not occur in a given sentence).
     _names: list[tuple[str | None, re.Pattern[str], Actor]] = field(default_factory=list)
     _abbrs: list[tuple[str, re.Pattern[str], Actor]] = field(default_factory=list)
+    # The name patterns by literal, each with its place in `_names` and whether every match
+    # begins with the literal (then it is only tried where the literal stands).
+    _by_literal: dict[str | None, list[tuple[int, re.Pattern[str], Actor, bool]]] = field(
+        default_factory=dict)
+    _by_casefold: dict[str, Actor] = field(default_factory=dict)  # ids and abbreviations
+    # The abbreviation patterns with their places after the names (see `_find_all`).
+    _abbr_entries: list[tuple[int, str, re.Pattern[str], Actor]] = field(default_factory=list)
+    # Set on a view for one document (`within`): its text and the whole gazetteer.
+    _document: str | None = field(default=None, repr=False, compare=False)
+    _whole: Gazetteer | None = field(default=None, repr=False, compare=False)
+    _last_view: Gazetteer | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for actor in self.actors.values():
@@ -118,8 +137,34 @@ class Gazetteer:
                 if abbr and not abbr.startswith("DE"):
                     self._abbrs.append((abbr, re.compile(
                         SITTING_PREFIX + re.escape(abbr) + r"(?:s)?" + WORD_RIGHT), actor))
+        self._abbr_entries = [(len(self._names) + i, abbr, pattern, actor)
+                              for i, (abbr, pattern, actor) in enumerate(self._abbrs)]
+        for actor in self.actors.values():  # the first actor with that id or abbreviation
+            for key in (actor.id.casefold(), (actor.abbr or "").casefold()):
+                self._by_casefold.setdefault(key, actor)
+        for index, (literal, pattern, actor) in enumerate(self._names):
+            anchored = literal is not None and leading_text(pattern).lower().startswith(literal)
+            self._by_literal.setdefault(literal, []).append((index, pattern, actor, anchored))
 
     _cache: dict[str, list[ActorMatch]] = field(default_factory=dict)
+
+    def within(self, document: str) -> Gazetteer:
+        """This gazetteer for the parts of one document: a name whose literal the document
+        does not contain, or an abbreviation it does not contain, cannot stand in a part of
+        it and is not looked for there (a text that is not part of it gets the whole
+        search). Views share the patterns and the cache of found mentions."""
+        whole = self._whole or self
+        last = whole._last_view
+        if last is not None and last._document is document:
+            return last
+        low = document.lower()
+        view = copy.copy(whole)
+        view._by_literal = {literal: entries for literal, entries in whole._by_literal.items()
+                            if literal is None or literal in low}
+        view._abbr_entries = [e for e in whole._abbr_entries if e[1] in document]
+        view._document, view._whole, view._last_view = document, whole, None
+        whole._last_view = view
+        return view
 
     def find_all(self, text: str) -> list[ActorMatch]:
         """Every actor mention, longest match first, without overlaps, in text order."""
@@ -131,20 +176,32 @@ class Gazetteer:
         return list(cached)
 
     def _find_all(self, text: str) -> list[ActorMatch]:
-        found: list[ActorMatch] = []
+        if self._whole is not None and self._document is not None \
+                and text not in self._document:
+            return self._whole._find_all(text)
+        found: list[tuple[int, re.Match[str], Actor]] = []
         low = text.lower()
-        for literal, pattern, actor in self._names:
-            if literal is not None and literal not in low:
+        aligned = len(low) == len(text) and not CASE_ODD.search(text)
+        for literal, entries in self._by_literal.items():
+            if literal is None:
+                at = None
+            elif (first := low.find(literal)) < 0:
                 continue
-            for m in pattern.finditer(text):
-                found.append(ActorMatch(m.start(), m.end(), actor, m.group()))
-        for abbr, pattern, actor in self._abbrs:
+            else:
+                at = _positions(low, literal, first) if aligned else None
+            for index, pattern, actor, anchored in entries:
+                if anchored and at is not None:
+                    _matches_at(found, index, pattern, actor, text, at)
+                else:
+                    found.extend((index, m, actor) for m in pattern.finditer(text))
+        for index, abbr, pattern, actor in self._abbr_entries:
             if abbr not in text:
                 continue
-            for m in pattern.finditer(text):
-                found.append(ActorMatch(m.start(), m.end(), actor, m.group()))
+            found.extend((index, m, actor) for m in pattern.finditer(text))
+        found.sort(key=lambda f: f[0])  # the order of the patterns: it settles equal matches
         result: list[ActorMatch] = []
-        for match in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        matches = [ActorMatch(m.start(), m.end(), actor, m.group()) for _, m, actor in found]
+        for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
             if any(m.start < match.end and match.start < m.end for m in result):
                 continue
             result.append(match)
@@ -156,13 +213,33 @@ class Gazetteer:
         cleaned = cleaned.strip(" ,.;:")
         if cleaned in self.actors:
             return self.actors[cleaned]
-        for actor in self.actors.values():
-            if cleaned.casefold() in {actor.id.casefold(), (actor.abbr or "").casefold()}:
-                return actor
+        by_key = self._by_casefold.get(cleaned.casefold())
+        if by_key is not None:
+            return by_key
         matches = self.find_all(cleaned)
         if len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(cleaned):
             return matches[0].actor
         return None
+
+
+def _positions(low: str, literal: str, first: int) -> list[int]:
+    """Where `literal` stands in `low`, from its first place on."""
+    out = []
+    while first >= 0:
+        out.append(first)
+        first = low.find(literal, first + 1)
+    return out
+
+
+def _matches_at(found: list, index: int, pattern: re.Pattern[str], actor: Actor, text: str,
+                positions: list[int]) -> None:
+    """`pattern.finditer(text)` for a pattern whose every match begins with a literal that
+    stands at `positions` (of the lower-cased text, aligned with it): tried only there."""
+    end = 0
+    for at in positions:
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            found.append((index, m, actor))
+            end = m.end()
 
 
 def _literal(graph: Graph, node: URIRef, prop: URIRef) -> str | None:
