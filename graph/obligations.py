@@ -16,7 +16,7 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
-from graph.deadlines import season_months
+from graph.deadlines import KEY_SEPARATOR, NO_DEADLINE, season_months
 from graph.errors import GraphUnavailable, NotFound
 from graph.vocab import names
 
@@ -34,12 +34,16 @@ def resolve_sitting_deadlines(tx: ManagedTransaction, ids: list[str] | None = No
     """
     n = names()
     all_months = [f"{m:02d}" for m in season_months(None)]
+    if ids is None:
+        waiting = f"MATCH (o:`{n['obligation']}`) "
+    else:  # both parts seek an index: no scan of every obligation after each batch
+        waiting = (f"OPTIONAL MATCH (loaded:`{n['resolution']}`) WHERE loaded.id IN $ids "
+                   "WITH collect(DISTINCT loaded.issuer) AS issuers CALL (issuers) { "
+                   f"MATCH (o:`{n['obligation']}`) WHERE o.deadline_issuer IN issuers RETURN o "
+                   f"UNION MATCH (o:`{n['obligation']}`)-[:`{n['ARISES_FROM']}`]->"
+                   f"(r:`{n['resolution']}`) WHERE r.id IN $ids RETURN o }} WITH o ")
     tx.run(
-        f"OPTIONAL MATCH (loaded:`{n['resolution']}`) WHERE loaded.id IN $ids "
-        "WITH collect(DISTINCT loaded.issuer) AS issuers "
-        f"MATCH (o:`{n['obligation']}`) WHERE o.deadline_issuer IS NOT NULL "
-        "AND o.deadline_date IS NULL AND ($ids IS NULL OR o.resolution IN $ids "
-        "OR o.deadline_issuer IN issuers) "
+        waiting + "WHERE o.deadline_issuer IS NOT NULL AND o.deadline_date IS NULL "
         f"CALL (o) {{ MATCH (r:`{n['resolution']}` {{issuer: o.deadline_issuer}}) "
         "WHERE r.date > coalesce(o.resolution_date, '') "
         "AND (o.deadline_session IS NULL OR r.session = o.deadline_session) "
@@ -116,6 +120,18 @@ def mark_amendments(tx: ManagedTransaction, ids: list[str] | None = None) -> Non
     for end in ("a", "b"):
         tx.run(f"MATCH ({end}:`{n['resolution']}`) WHERE {end}.id IN $ids WITH {end} " + link,
                ids=ids)
+
+
+def fill_deadline_keys(driver: Driver, database: str | None = None) -> None:
+    """Give obligations stored before `deadline_key` existed their key (see
+    `graph.deadlines.deadline_key`), in transactions of REFRESH_BATCH obligations."""
+    n = names()
+    with driver.session(database=database) as session:
+        session.run(f"MATCH (o:`{n['obligation']}`) WHERE o.deadline_key IS NULL "
+                    "CALL (o) { SET o.deadline_key = coalesce(o.deadline_date, $none) + $sep "
+                    "+ o.id } IN TRANSACTIONS OF $batch ROWS",
+                    none=NO_DEADLINE, sep=KEY_SEPARATOR,
+                    batch=REFRESH_BATCH).consume()
 
 
 REFRESH_BATCH = 1000  # resolutions per refresh transaction: bounded time and memory
