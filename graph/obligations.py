@@ -26,34 +26,45 @@ DUE_WINDOW_DAYS = 30
 WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]{6,}")
 
 
+#: When resolution `r` is the sitting obligation `o` waits for (or a later one).
+_SITTING = ("r.date > coalesce(o.resolution_date, '') "
+            "AND (o.deadline_session IS NULL OR r.session = o.deadline_session) "
+            "AND (o.deadline_year IS NULL OR r.date STARTS WITH o.deadline_year) "
+            "AND (o.deadline_session IS NOT NULL "
+            "     OR substring(r.date, 5, 2) IN coalesce(o.deadline_months, $all_months))")
+
+
 def resolve_sitting_deadlines(tx: ManagedTransaction, ids: list[str] | None = None) -> None:
     """Give a sitting deadline the date of that sitting once its resolutions are loaded.
 
-    With `ids` (the resolutions a load wrote), only obligations of those resolutions and
-    those waiting for a sitting of their issuers are looked at.
+    With `ids` (the resolutions a load wrote), the obligations of those resolutions look for
+    their sitting among all resolutions of its issuer, and obligations already waiting for
+    a sitting of their issuers among the loaded resolutions only (the sitting is the
+    earliest match, so an earlier one loaded later replaces it): a batch's cost then does
+    not grow with the obligations and resolutions loaded before it.
     """
     n = names()
     all_months = [f"{m:02d}" for m in season_months(None)]
+    obl, res = n["obligation"], n["resolution"]
+    waiting = "WHERE o.deadline_issuer IS NOT NULL AND o.deadline_date IS NULL "
+    earliest = (f"CALL (o) {{ MATCH (r:`{res}` {{issuer: o.deadline_issuer}}) WHERE {_SITTING} "
+                "RETURN min(r.date) AS sitting } WITH o, sitting WHERE sitting IS NOT NULL "
+                "SET o.due_date = sitting, o.due_date_estimated = false")
     if ids is None:
-        waiting = f"MATCH (o:`{n['obligation']}`) "
-    else:  # both parts seek an index: no scan of every obligation after each batch
-        waiting = (f"OPTIONAL MATCH (loaded:`{n['resolution']}`) WHERE loaded.id IN $ids "
-                   "WITH collect(DISTINCT loaded.issuer) AS issuers CALL (issuers) { "
-                   f"MATCH (o:`{n['obligation']}`) WHERE o.deadline_issuer IN issuers RETURN o "
-                   f"UNION MATCH (o:`{n['obligation']}`)-[:`{n['ARISES_FROM']}`]->"
-                   f"(r:`{n['resolution']}`) WHERE r.id IN $ids RETURN o }} WITH o ")
-    tx.run(
-        waiting + "WHERE o.deadline_issuer IS NOT NULL AND o.deadline_date IS NULL "
-        f"CALL (o) {{ MATCH (r:`{n['resolution']}` {{issuer: o.deadline_issuer}}) "
-        "WHERE r.date > coalesce(o.resolution_date, '') "
-        "AND (o.deadline_session IS NULL OR r.session = o.deadline_session) "
-        "AND (o.deadline_year IS NULL OR r.date STARTS WITH o.deadline_year) "
-        "AND (o.deadline_session IS NOT NULL "
-        "     OR substring(r.date, 5, 2) IN coalesce(o.deadline_months, $all_months)) "
-        "RETURN min(r.date) AS sitting } "
-        "WITH o, sitting WHERE sitting IS NOT NULL "
-        "SET o.due_date = sitting, o.due_date_estimated = false",
-        ids=ids, all_months=all_months)
+        tx.run(f"MATCH (o:`{obl}`) {waiting} {earliest}", all_months=all_months)
+        return
+    tx.run(f"MATCH (o:`{obl}`)-[:`{n['ARISES_FROM']}`]->(r:`{res}`) WHERE r.id IN $ids "
+           f"WITH o {waiting} {earliest}", ids=ids, all_months=all_months)
+    tx.run(f"MATCH (r:`{res}`) WHERE r.id IN $ids AND r.issuer IS NOT NULL "
+           "WITH r.issuer AS issuer, collect(r) AS fresh "
+           f"MATCH (o:`{obl}` {{deadline_issuer: issuer}}) {waiting}"
+           "AND NOT o.resolution IN $ids "
+           f"CALL (o, fresh) {{ UNWIND fresh AS r WITH o, r WHERE {_SITTING} "
+           "RETURN min(r.date) AS sitting } "
+           "WITH o, sitting WHERE sitting IS NOT NULL AND (coalesce(o.due_date_estimated, true) "
+           "OR o.due_date IS NULL OR sitting < o.due_date) "
+           "SET o.due_date = sitting, o.due_date_estimated = false",
+           ids=ids, all_months=all_months)
 
 
 def propose_fulfilments(tx: ManagedTransaction, ids: list[str] | None = None) -> int:

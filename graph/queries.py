@@ -405,9 +405,10 @@ def subgraph(graph: Graph, *, around: str | None = None, depth: int = 1,
             "size(found) >= $limit AS truncated UNWIND kept AS row "
             "WITH truncated, row[0] AS s, row[1] AS o, row[2] AS r "
             "WITH truncated, s, o, type(r) AS predicate, count(r) AS count, "
-            f"collect({statement})[..$merged] AS statements "
+            "collect(r)[..$merged] AS first "
             f"RETURN truncated, collect({{s: {_ref('s')}, o: {_ref('o')}, "
-            "predicate: predicate, count: count, statements: statements}) AS edges",
+            "predicate: predicate, count: count, statements: [r IN first | "
+            f"{statement}]}}) AS edges",
             ids=ids, level=level, limit=edge_limit + 1, merged=merged, **params)
         truncated = bool(found) and bool(found[0]["truncated"])
         rows = [{"source": row["s"]["id"], "target": row["o"]["id"], **row}
