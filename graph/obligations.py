@@ -151,14 +151,22 @@ REFRESH_BATCH = 1000  # resolutions per refresh transaction: bounded time and me
 def refresh_obligations(driver: Driver, database: str | None = None,
                         ids: list[str] | None = None) -> None:
     """Bring deadlines, amendments and proposed fulfilments up to date after a load of the
-    resolutions `ids` (everything when None), in transactions of REFRESH_BATCH resolutions."""
-    batches = [None] if ids is None else [ids[i:i + REFRESH_BATCH]
-                                          for i in range(0, len(ids), REFRESH_BATCH)]
+    resolutions `ids`, in one transaction per REFRESH_BATCH resolutions (a loaded batch's
+    refresh is one commit, not three); everything when None, a transaction per step."""
+    steps = (resolve_sitting_deadlines, mark_amendments, propose_fulfilments)
     with driver.session(database=database) as session:
-        for batch in batches:
-            session.execute_write(resolve_sitting_deadlines, batch)
-            session.execute_write(mark_amendments, batch)
-            session.execute_write(propose_fulfilments, batch)
+        if ids is None:
+            for step in steps:
+                session.execute_write(step, None)
+            return
+        for start in range(0, len(ids), REFRESH_BATCH):
+            session.execute_write(_refresh_batch, ids[start:start + REFRESH_BATCH])
+
+
+def _refresh_batch(tx: ManagedTransaction, ids: list[str]) -> None:
+    resolve_sitting_deadlines(tx, ids)
+    mark_amendments(tx, ids)
+    propose_fulfilments(tx, ids)
 
 
 def status_expression(var: str = "o") -> str:
