@@ -41,7 +41,7 @@ bench: install
 
 ## Extraction on the real-resolutions corpus (texts in .cache/corpus-real, never committed).
 score-real: install
-	$(BIN)/python tests/corpus/score_real.py $(if $(SEALED),--sealed) $(if $(V),-v)
+	$(BIN)/python tests/corpus/score_real.py $(if $(SEALED),--sealed) $(if $(V),-v) $(if $(TEXT_ONLY),--text-only)
 
 lint: install
 	$(BIN)/ruff check .

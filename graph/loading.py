@@ -108,14 +108,15 @@ def store_document(tx: ManagedTransaction, resolutions: Sequence, document: str,
     return store_resolutions(tx, resolutions, document, checksum)
 
 
-def extract_one(path: Path) -> Extracted:
-    """Extract one file; a bad file comes back as its one-line failure, not an exception."""
+def extract_one(path: Path, source_url: str | None = None) -> Extracted:
+    """Extract one file (published at `source_url`, when given); a bad file comes back as
+    its one-line failure, not an exception."""
     import loaders
     from loaders.errors import DocumentError
 
     started = time.perf_counter()
     try:
-        resolutions = loaders.extract_file(path)
+        resolutions = loaders.extract_file(path, source_url)
     except DocumentError as exc:
         return Extracted(path, None, str(exc), time.perf_counter() - started)
     return Extracted(path, resolutions, None, time.perf_counter() - started)
@@ -131,8 +132,9 @@ class Extractions:
     that runs at most `window` files ahead of the caller."""
 
     def __init__(self, files: Sequence[Path], workers: int, report: LoadReport,
-                 window: int) -> None:
+                 window: int, source_url: str | None = None) -> None:
         self.files, self.workers, self.report, self.window = files, workers, report, window
+        self.source_url = source_url
         self._ahead: deque[Future] = deque()
 
     def next_is_ready(self) -> bool:
@@ -142,13 +144,13 @@ class Extractions:
     def __iter__(self) -> Iterator[Extracted]:
         if self.workers <= 1:
             for path in self.files:
-                yield extract_one(path)
+                yield extract_one(path, self.source_url)
             return
         pool = extraction_pool(self.workers)
         pending = iter(self.files)
         try:
             for path in pending:
-                self._ahead.append(pool.submit(extract_one, path))
+                self._ahead.append(pool.submit(extract_one, path, self.source_url))
                 if len(self._ahead) >= self.window:
                     break
             while self._ahead:
@@ -157,7 +159,7 @@ class Extractions:
                 self.report.wait_seconds += time.perf_counter() - waited
                 following = next(pending, None)
                 if following is not None:
-                    self._ahead.append(pool.submit(extract_one, following))
+                    self._ahead.append(pool.submit(extract_one, following, self.source_url))
                 yield result
         finally:
             for future in self._ahead:
@@ -200,7 +202,8 @@ def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
     workers = max(1, min(workers or default_workers(), len(files) or 1))
     report = LoadReport(workers=workers)
     extractions = Extractions(files, workers, report,
-                              window=BATCH_DOCUMENTS + AHEAD_PER_WORKER * workers)
+                              window=BATCH_DOCUMENTS + AHEAD_PER_WORKER * workers,
+                              source_url=source_url)
     documents = iter(extractions)
     bar = tqdm(total=len(files), desc="Loading", unit="doc", disable=not progress)
     # One session for the run: a session per transaction costs a connection hand-over (and

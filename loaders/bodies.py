@@ -66,7 +66,8 @@ GENERIC = {"verwaltung", "vorsitz", "oberbürgermeister", "oberbürgermeisterin"
            "staatssekretärin", "beigeordneter", "beigeordnete", "beigeordneten", "dezernent",
            "dezernentin", "taskforce", "obleute", "obmann", "obfrau", "staatskanzlei",
            "senatskanzlei", "federführer", "themenpate", "themenpaten", "amtschef", "amtschefin",
-           "amtschefinnen und amtschefs", "projektleitung", "projektleitungen", "vorsitzland"}
+           "amtschefinnen und amtschefs", "projektleitung", "projektleitungen", "vorsitzland",
+           "stadtverwaltung", "gemeindeverwaltung", "kreisverwaltung"}
 ADJECTIVE = re.compile(r"(?<![\w\-])(?P<adj>[A-ZÄÖÜ][a-zäöüß\-]+(?:e|er|en|es))\s+$")
 ARTICLE_WORDS = {"Die", "Der", "Das", "Den", "Dem", "Des", "Eine", "Einer", "Einen", "Ein", "Diese",
                  "Dieser", "Diesen", "Seine", "Ihre", "Jede", "Alle", "Beide", "Sie",
@@ -126,10 +127,11 @@ def genitive(actor: ActorRef) -> str:
     """ "der Bauministerkonferenz", "des IT-Planungsrats", "der Stadt Ulm", "des Landkreises
     Göttingen": a name as a genitive attribute."""
     name = actor.name
-    kommune = re.match(r"(Stadt|Gemeinde|Landkreis|Kreis|Markt)\s+(.+)$", name)
+    kommune = re.match(r"(Stadt|Gemeinde|Samtgemeinde|Verbandsgemeinde|Landkreis|Kreis|Markt)"
+                       r"\s+(.+)$", name)
     if kommune:
         kind, place = kommune.groups()
-        if kind in {"Stadt", "Gemeinde"}:
+        if kind in {"Stadt", "Gemeinde", "Samtgemeinde", "Verbandsgemeinde"}:
             return f"der {name}"
         return f"des {kind}es {place}" if kind != "Markt" else f"des Marktes {place}"
     if actor.type_key in {"land", "bund"} and " " not in name:

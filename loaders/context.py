@@ -57,6 +57,7 @@ class Context:
     established_in: int = -1
     initiatives: dict[str, MatterRef] = field(default_factory=dict)
     speaker: ActorRef | None = None  # who speaks inside a quoted draft resolution
+    minutes: bool = False  # the document reports a sitting: its past tense states decisions
     statements: list[Statement] = field(default_factory=list)
 
 

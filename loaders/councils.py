@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from loaders.bodies import TOWN, genitive, kommune
 from loaders.records import ActorRef, slug
+from loaders.sites import SitePlace
 
 # Deciding organs of German Kommunen; committees by their head noun ("Bau- und Umweltausschuss").
 ORGAN_WORDS = (r"(?:(?:Stadtverordnetenversammlung|Bürgerschaft|Gemeindevertretung|Samtgemeinderat|"
@@ -94,3 +96,44 @@ def unidentified_council(organ: str, document_key: str) -> ActorRef:
     two towns' councils never merge."""
     return ActorRef(id=f"kommune-{document_key[:10]}/{slug(organ)}", name=organ,
                     type_key="committee", known=False, level="board", aliases=())
+
+
+# The kind of Kommune an organ belongs to, where its name says it.
+ORGAN_KINDS = (("Stadt", r"^(?:Stadt|Magistrat|Bürgerschaft|Bezirks)"),
+               ("Gemeinde", r"^(?:Gemeinde|Ortsgemeinde|Verbandsgemeinde)"),
+               ("Samtgemeinde", r"^Samtgemeinde"), ("Landkreis", r"^Kreis"))
+
+
+# A Kommune the page names: "Sitzungstermine in der Samtgemeinde Grasleben".
+NAMED_PLACE = re.compile(r"\b(?P<kind>Stadt|Gemeinde|Samtgemeinde|Verbandsgemeinde|Markt|"
+                         r"Landkreis|Kreis)\s+(?P<place>" + TOWN + r")")
+COUNTY_ORGANS = ("Kreistag", "Kreisausschuss")
+
+
+def place_named(text: str, organ: str) -> SitePlace | None:
+    """The Kommune a page names (a Kreis only for an organ of a Kreis), else None."""
+    county = organ.startswith(COUNTY_ORGANS)
+    for m in NAMED_PLACE.finditer(text):
+        if (m.group("kind") in {"Landkreis", "Kreis"}) == county:
+            return SitePlace(name=m.group("place"), kind=m.group("kind"), spellings=())
+    return None
+
+
+def site_council(organ: str, place: SitePlace, text: str) -> tuple[ActorRef, ActorRef]:
+    """The Kommune a council site is for and its organ that decides: "Stadtrat" on a page of
+    Kitzingen's system is the Stadtrat of Kitzingen. The kind of Kommune comes from the
+    address, the organ or the page's words; where none says it, the place stands alone."""
+    kind = place.kind or next((k for k, p in ORGAN_KINDS if re.match(p, organ)), None)
+    if kind is None:
+        hinted = next((o for o, hint in KIND_HINTS if re.search(hint, text)), None)
+        kind = {"Kreistag": "Landkreis", "Stadtrat": "Stadt", "Gemeinderat": "Gemeinde"}.get(
+            hinted or "")
+    town = f"{kind} {place.name}" if kind else place.name
+    home = kommune(town)
+    home = ActorRef(id=home.id, name=home.name, type_key=home.type_key, known=False,
+                    level=home.level, aliases=(*home.aliases, *place.spellings))
+    name = f"{organ} {place.name}"
+    return home, ActorRef(id=f"{home.id}/{slug(organ)}", name=name, type_key="committee",
+                          known=False, level="board",
+                          aliases=(f"{organ} {genitive(home)}", town, place.name,
+                                   *place.spellings, organ))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from loaders.clauses import matter
@@ -13,11 +14,13 @@ from loaders.mentions import ActorRegistry, to_ref
 from loaders.metadata import read_metadata, references, title_of
 from loaders.records import ActorRef, Resolution, Source, Statement
 from loaders.roles import find_initiatives
+from loaders.sites import place_of_url
 from loaders.statements import Context, extract_sentence, header_statements
 from loaders.structure import (
     Layout,
     Paragraph,
     Sentence,
+    is_minutes,
     layout,
     paragraphs,
     split_items,
@@ -32,7 +35,8 @@ def extract_resolution(doc: Document, header_common: list[Paragraph],
     lay = layout(doc.text, pars)
     header = header_common + [p for p in lay.header if p not in header_common]
     span_text = doc.text[pars[0].start:pars[-1].end] if pars else ""
-    res = read_metadata(header, registry, span_text, doc.checksum or "")
+    res = read_metadata(header, registry, span_text, doc.checksum or "",
+                        place_of_url(doc.source_url))
     if header_common:  # a collection: each decision's own heading names it
         res.title = title_of([p for p in header if p not in header_common], registry) or res.title
     registry.issuer = res.issuer
@@ -54,7 +58,7 @@ def _read_statements(doc: Document, res: Resolution, registry: ActorRegistry, la
     """The statements of a resolution whose issuer is settled, with `res.issuer` as the
     default speaker."""
     ctx = Context(document=doc.path, issuer=res.issuer, title=res.title, registry=registry,
-                  last_subject=res.issuer)
+                  last_subject=res.issuer, minutes=is_minutes(doc.text))
     ctx.initiatives = find_initiatives(span_text)
     header_statements(ctx, header)
     for sent in lay.sentences:
@@ -160,6 +164,10 @@ def extract_document(doc: Document) -> list[Resolution]:
     return out
 
 
-def extract_file(path: str | Path) -> list[Resolution]:
-    """Read a file and extract its resolutions; bad input raises DocumentError."""
-    return extract_document(read_document(path))
+def extract_file(path: str | Path, source_url: str | None = None) -> list[Resolution]:
+    """Read a file and extract its resolutions; bad input raises DocumentError.
+    `source_url`, where the file was published, wins over the address the file states."""
+    doc = read_document(path)
+    if source_url:
+        doc = replace(doc, source_url=source_url)
+    return extract_document(doc)

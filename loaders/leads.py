@@ -40,6 +40,19 @@ def passive(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention]
             leads_task(ctx, sent, target, action)
 
 
+def agent(ctx: Context, sent: Sentence, trig: Trigger, mentions: list[Mention]) -> None:
+    """A modal passive with its agent ("Ein Konzept ist durch die Verwaltung zu erstellen"):
+    the body that decides obliges the agent."""
+    if sent.section not in {"points", "declaration", "header"} or trig.obj_start is None:
+        return
+    speaker = ctx.speaker or ctx.issuer
+    action = sent.text.strip(" ,.")
+    for m in mentions:
+        if trig.obj_start <= m.start and m.end <= trig.obj_end and not m.pronoun:
+            add(ctx, sent, speaker, trig.predicate, m.actor, action, action=action)
+            leads_task(ctx, sent, m.actor, action)
+
+
 PREFIELD_LEAD = re.compile(r"^\s*(?:(?:[Vv]om|[Vv]on\s+(?:dem|der|den))\s+|(?:[Ii]m\s+Übrigen|"
                            r"[Ff]erner|[Zz]udem|[Aa]ußerdem|[Ee]benso)\s+)")
 IMPERSONAL = re.compile(r"^\s*(?:[Ee]s|[Hh]ierzu|[Dd]azu|[Dd]em|[Dd]er|[Dd]en)?\s*$"

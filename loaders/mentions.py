@@ -39,9 +39,12 @@ from loaders.bodies import (
     named_body,
     scoped_body,
 )
+from loaders.councils import ORGAN_WORDS
 from loaders.records import ActorRef
 from ontology.gazetteer import Actor, load_gazetteer
 
+# An organ word: "Bezirksversammlung", "Haupt- und Finanzausschuss", "Ortsbeirat 10".
+ORGAN_RE = re.compile(r"(?<![\w\-])" + ORGAN_WORDS + r"(?![\w\-])")
 PRONOUN = re.compile(r"(?<![\w\-])(?:Sie|sie|Er|er|Es)(?![\w\-])")
 POSSESSIVE = re.compile(r"(?:seine[nmrs]?|ihre[nmrs]?)\s+$")
 ESTABLISHED_BY = re.compile(
@@ -227,6 +230,20 @@ class ActorRegistry:
             owner = self.issuer
         return Mention(start, end, self._bare(head, key, owner), sentence[start:end])
 
+    def _own_organ(self, sentence: str, out: list[Mention]) -> list[Mention]:
+        """ "Die Bezirksversammlung stimmt zu" on a page of that Bezirksversammlung: the
+        organ word the issuing organ goes by is the issuer."""
+        issuer = self.issuer
+        if issuer is None or issuer.known or issuer.type_key != "committee":
+            return []
+        names = {issuer.name, *issuer.aliases}
+        found = []
+        for m in ORGAN_RE.finditer(sentence):
+            organ = " ".join(m.group().split())
+            if organ in names and not any(_overlaps(x, m.start(), m.end()) for x in out):
+                found.append(Mention(m.start(), m.end(), issuer, m.group()))
+        return found
+
     def mentions(self, sentence: str, owner: ActorRef | None = None) -> list[Mention]:
         """All actor mentions, gazetteer first; `owner` qualifies "seinen Vorsitz"."""
         out = [Mention(m.start, m.end, to_ref(m.actor), m.surface)
@@ -235,6 +252,7 @@ class ActorRegistry:
             for m in MEMBERS.finditer(sentence):
                 out = [x for x in out if not _overlaps(x, m.start(), m.end())]
                 out.append(Mention(m.start(), m.end(), self.issuer, m.group()))
+            out += self._own_organ(sentence, out)
         out += self._abbreviations(sentence, out)
         out.sort(key=lambda x: x.start)
         bodies: list[Mention] = []

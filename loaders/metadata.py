@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from loaders.bodies import TOWN, genitive, kommune, named_body
-from loaders.councils import organ_of, unidentified_council
+from loaders.councils import organ_of, place_named, site_council, unidentified_council
 from loaders.dates import find_dates
 from loaders.mentions import ActorRegistry, to_ref
 from loaders.predicates import find_triggers
 from loaders.records import ActorRef, Reference, Resolution, slug
+from loaders.sites import SitePlace
 from loaders.structure import BARE_NUMBER, VOTE, Paragraph, title_line
 
 ISSUER_KEYS = {"conference", "committee"}
@@ -139,13 +140,17 @@ def _government(header: list[Paragraph], registry: ActorRegistry,
 
 
 def _issuer(header: list[Paragraph], registry: ActorRegistry, text: str,
-            document_key: str = "") -> ActorRef | None:
+            document_key: str = "", site: SitePlace | None = None) -> ActorRef | None:
     found = _named_issuer(header, registry, text)
     if found is not None:
         return found
     organ = organ_of(text, bool(find_triggers(text)))
     if organ is None:
         return None
+    site = place_named("\n".join(p.text for p in header) + "\n" + text, organ) or site
+    if site is not None:
+        registry.home, council = site_council(organ, site, text)
+        return council
     council = unidentified_council(organ, document_key or slug(text[:200]))
     registry.home = council
     return council
@@ -351,11 +356,13 @@ def references(text: str, registry: ActorRegistry) -> list[Reference]:
 
 
 def read_metadata(header: list[Paragraph], registry: ActorRegistry,
-                  text: str = "", document_key: str = "") -> Resolution:
+                  text: str = "", document_key: str = "",
+                  site: SitePlace | None = None) -> Resolution:
     """The metadata fields of a resolution from its header paragraphs (`text`: the whole
     resolution, where a council's resolution says which organ decides; `document_key`
-    scopes the organ of a Kommune the text does not name)."""
-    issuer = _issuer(header, registry, text, document_key)
+    scopes the organ of a Kommune the text does not name; `site`, the Kommune the page's
+    address names, identifies it)."""
+    issuer = _issuer(header, registry, text, document_key, site)
     organ = issuer.name.split()[0] if issuer is not None and registry.home is not None else None
     joined = "\n".join(p.text for p in header)
     session = SESSION.search(joined) or re.search(

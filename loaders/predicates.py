@@ -28,10 +28,13 @@ class Trigger:
     obj_end: int | None
 
 
-def find_triggers(sentence: str) -> list[Trigger]:
-    """Predicate wordings in a sentence, earliest first, overlapping matches dropped."""
+def find_triggers(sentence: str, minutes: bool = False) -> list[Trigger]:
+    """Predicate wordings in a sentence, earliest first, overlapping matches dropped; the
+    past-tense frames of a sitting's report only in `minutes`."""
     found: list[Trigger] = []
     for frame in load_frames():
+        if frame.minutes and not minutes:
+            continue
         predicate, kind, pattern = frame.predicate, frame.kind, frame.pattern
         for m in pattern.finditer(sentence):
             has_obj = "obj" in pattern.groupindex and m.group("obj") is not None

@@ -15,7 +15,15 @@ from loaders.clauses import (
 )
 from loaders.context import MONEY_WORDS, Context, add, is_plural, resolve
 from loaders.dates import find_amount, find_deadline
-from loaders.leads import cooperation, lead, leads_task, participles, passive, passive_thing
+from loaders.leads import (
+    agent,
+    cooperation,
+    lead,
+    leads_task,
+    participles,
+    passive,
+    passive_thing,
+)
 from loaders.mentions import Mention
 from loaders.predicates import NEGATION, SUBJUNCTIVE, Trigger, find_triggers
 from loaders.records import ActorRef, MatterRef
@@ -224,7 +232,7 @@ def _extract_sentence(ctx: Context, sent: Sentence,
     if default_subject is not None:
         ctx.last_subject = default_subject
     participles(ctx, sent, mentions)
-    triggers = find_triggers(s)
+    triggers = find_triggers(s, ctx.minutes)
     suppressed_from = len(s) + 1
     prev: list[ActorRef] = []
     for trig in triggers:
@@ -247,6 +255,9 @@ def _extract_sentence(ctx: Context, sent: Sentence,
             continue
         if trig.kind == "passive_thing":
             passive_thing(ctx, sent, trig, mentions)
+            continue
+        if trig.kind == "agent":
+            agent(ctx, sent, trig, mentions)
             continue
         subjects, after = _subjects(ctx, s, trig, mentions, prev)
         if trig.kind == "inverted":

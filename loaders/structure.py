@@ -93,6 +93,18 @@ def split_items(pars: list[Paragraph]) -> list[tuple[int, int]]:
     return [(bounds[k], bounds[k + 1]) for k in range(len(heads))]
 
 
+# The report of a sitting (Niederschrift, Protokoll, "Aus der Gemeinderatssitzung"): its
+# decisions stand in the past tense ("Die Niederschrift wurde genehmigt").
+MINUTES = re.compile(r"\b(?:\w*[Nn]iederschrift|\w*[Pp]rotokoll|Sitzungsbericht)\b|\bAus\s+der\s+"
+                     r"(?:\w+\s+)?\w*[Ss]itzung\b|\bBericht\s+(?:aus|über)\s+der\s+\w*[Ss]itzung\b")
+MINUTES_HEAD = 1500  # characters: where a report says what it is
+
+
+def is_minutes(text: str) -> bool:
+    """Whether a document is the report of a sitting, by what its beginning calls it."""
+    return MINUTES.search(text[:MINUTES_HEAD]) is not None
+
+
 def title_line(par: Paragraph) -> bool:
     """A short line that does not end like a sentence: a decision's title."""
     return len(par.text) < 160 and not re.search(r"[.:;]$", par.text.strip())
@@ -118,8 +130,9 @@ def _body_start(pars: list[Paragraph]) -> int:
             return i
         if len(p.text) > 80 and DECIDING.search(p.text):
             return i  # a council page's run-on line: "… Betreff: … Der Magistrat wird gebeten, …"
-        if len(p.text) > 40 and re.match(r"(?:Die|Der|Das)\s", p.text) and p.text[-1] in ".:":
-            return i
+        if re.match(r"(?:Die|Der|Das)\s", p.text) and p.text[-1] in ".:" and (
+                len(p.text) > 40 or DECIDING.search(p.text)):
+            return i  # "Der Oberbürgermeister wird beauftragt:", the task on the next line
     return len(pars)
 
 

@@ -10,7 +10,7 @@ from functools import cache
 
 from ontology.model import ONTOLOGY_PATH, InvalidOntology, Ontology, load_ontology
 
-KINDS = {"address", "passive", "passive_thing", "thing", "dative", "inverted", "lead"}
+KINDS = {"address", "passive", "passive_thing", "agent", "thing", "dative", "inverted", "lead"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Frame:
     kind: str
     pattern: re.Pattern[str]
     examples: tuple[Example, ...]
+    minutes: bool = False  # a past-tense report of a decision: read only in minutes
 
 
 def parse_frames(data: dict, ont: Ontology, where: str) -> tuple[Frame, ...]:
@@ -49,7 +50,10 @@ def parse_frames(data: dict, ont: Ontology, where: str) -> tuple[Frame, ...]:
         examples = tuple(Example(**e) for e in raw.get("examples", []))
         if not examples:
             raise InvalidOntology(f"{name}: a frame needs at least one example sentence")
-        frames.append(Frame(raw["predicate"], raw["kind"], pattern, examples))
+        minutes = raw.get("minutes", False)
+        if not isinstance(minutes, bool):
+            raise InvalidOntology(f"{name}: minutes must be true or false")
+        frames.append(Frame(raw["predicate"], raw["kind"], pattern, examples, minutes))
     return tuple(frames)
 
 

@@ -64,6 +64,9 @@ def check_source_url(url: str, files: list[Path]) -> None:
 def extract(
     file: Annotated[Path, typer.Argument(help="A resolution: .txt, .pdf, .html or .docx")],
     format: Annotated[str, typer.Option("--format", "-f", help="json")] = "json",
+    source_url: Annotated[str | None, typer.Option(
+        "--source-url", help="Where FILE is published (http or https address); a council "
+                             "site's address names the Kommune the text may leave out")] = None,
 ) -> None:
     """Print what the extractor reads from FILE, without touching the database."""
     from loaders import extract_file
@@ -72,8 +75,10 @@ def extract(
 
     if format != "json":
         fail(f"unknown format {format!r}: use json")
+    if source_url is not None:
+        check_source_url(source_url, [file])
     try:
-        resolutions = extract_file(file)
+        resolutions = extract_file(file, source_url)
     except DocumentError as exc:
         fail(str(exc))
     json.dump(to_contract(resolutions), sys.stdout, ensure_ascii=False, indent=2)

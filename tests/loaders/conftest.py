@@ -13,10 +13,10 @@ HEADER = "12. Digitalministerkonferenz (DMK)\n\n14.03.2025 in Hamburg\n\nTOP 3\n
 
 @pytest.fixture
 def extract(tmp_path: Path):
-    def run(body: str, header: str = HEADER):
+    def run(body: str, header: str = HEADER, source_url: str | None = None):
         path = tmp_path / "resolution.txt"
         path.write_text(header + body, encoding="utf-8")
-        return extract_file(path)
+        return extract_file(path, source_url)
     return run
 
 

@@ -103,3 +103,21 @@ def test_an_earlier_decision_quoted_in_the_facts_obliges_nobody_now(extract):
                   "Oberbürgermeister wird beauftragt zu prüfen, ob ein Portal geschaffen werden "
                   "kann.\n", header=BARE)
     assert not any(s.predicate == "TASKS" for s in res[0].statements)
+
+
+def test_the_issuing_organ_named_by_its_organ_word_speaks(extract):
+    for organ in ("Die Bezirksversammlung", "Die Stadtverordnetenversammlung",
+                  "Die Gemeindevertretung", "Die Bürgerschaft", "Der Rat"):
+        res = extract(f"Beschluss:\n\n{organ} stimmt der Tagesordnung zu.\n\n{organ} nimmt "
+                      "die Drucksache zur Kenntnis.\n", header=BARE)
+        issuer = res[0].issuer
+        got = {(s.subject.id, s.predicate) for s in res[0].statements}
+        assert got == {(issuer.id, "ADOPTS"), (issuer.id, "TAKES_NOTE")}, organ
+
+
+def test_a_short_passive_line_with_a_colon_opens_the_decision(extract):
+    res = extract("Vorlage - VII/123/25\n|\nDer Bürgermeister wird beauftragt:\neine Richtlinie "
+                  "für die Vereinsförderung zu erarbeiten.\nBegründung: erfolgt mündlich\n",
+                  header=BARE)
+    assert any(s.predicate == "TASKS" and s.object.name.startswith("Bürgermeister")
+               for s in res[0].statements)
