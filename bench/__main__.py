@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> dict:
                                                                           workdir))
             results["neo4j"] = {"heap": args.heap, "pagecache": args.pagecache,
                                 "server": "external" if args.neo4j_uri else "bench",
-                                "store_mb": _store_mb(workdir / "neo4j")}
+                                **_store_sizes(workdir / "neo4j")}
             results["api"] = _phase("api", skip, lambda: _api(graph, args.api_seconds))
             sizes = tuple(int(s) for s in args.page_sizes.split(",") if s.strip())
             results["pages"] = _phase("pages", skip, lambda: _pages(graph, workdir, sizes))
@@ -109,13 +109,19 @@ def run(args: argparse.Namespace) -> dict:
     return _finish(results, args)
 
 
-def _store_mb(instance: Path) -> float | None:
-    """Size of the bench server's database files (what the page cache would hold)."""
-    data = instance / "data"
-    if not data.is_dir():
+def _folder_mb(folder: Path) -> float | None:
+    if not folder.is_dir():
         return None
-    size = sum(p.stat().st_size for p in data.rglob("*") if p.is_file())
-    return round(size / 2**20, 1)
+    return round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20, 1)
+
+
+def _store_sizes(instance: Path) -> dict[str, float | None]:
+    """Sizes of the bench server's graph store (what the page cache should hold: node,
+    relationship, property and index files) and of its transaction logs (preallocated in
+    files of 256 MB, written sequentially, not cached)."""
+    data = instance / "data"
+    return {"store_mb": _folder_mb(data / "databases" / "neo4j"),
+            "transaction_logs_mb": _folder_mb(data / "transactions" / "neo4j")}
 
 
 def _finish(results: dict, args: argparse.Namespace) -> dict:

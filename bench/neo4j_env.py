@@ -54,11 +54,11 @@ def bench_neo4j(workdir: Path, uri: str | None = None, heap: str = "1g",
 
 
 def clear_graph(driver: Driver, label: str | None = None) -> None:
-    """Delete every node (or every node with `label`) in batches, so memory stays bounded."""
-    match = f"MATCH (n:`{label}`)" if label else "MATCH (n)"
-    with driver.session() as session:
-        session.run(f"{match} CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 5000 ROWS")\
-            .consume()
+    """Delete every node (or every node with `label`) in bounded transactions
+    (`graph.clear.clear_graph`), so no transaction outlives the server's time limit."""
+    from graph.clear import clear_graph as clear
+
+    clear(driver, label)
 
 
 def count_graph(driver: Driver) -> dict[str, int]:

@@ -23,6 +23,19 @@ NEXT_SITTING = re.compile(r"\bnächste[nr]?\s+(?:\w+)?[Ss]itzung|\bnächste[nr]?
 YEAR = re.compile(r"\b(20\d\d)\b")
 
 
+#: Where obligations without a deadline sort: after every date.
+NO_DEADLINE = "9999"
+#: Between date and id in `deadline_key`: below every printable character, so a shorter
+#: date sorts before a longer one it begins ("2025-06" before "2025-06-30").
+KEY_SEPARATOR = "\x1f"
+
+
+def deadline_key(deadline_date: Any, obligation: str) -> str:
+    """The stored order of obligations (`deadline_key`, range-indexed): by deadline date,
+    those without one last, then by id."""
+    return f"{deadline_date or NO_DEADLINE}{KEY_SEPARATOR}{obligation}"
+
+
 def sitting_deadline(statement: Any) -> dict[str, Any]:
     """Obligation properties that key a sitting deadline; {} for none or a plain date."""
     text = statement.deadline

@@ -30,7 +30,7 @@ from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from tqdm import tqdm
 
 from graph.errors import GraphUnavailable
-from graph.obligations import refresh_obligations
+from graph.obligations import fill_deadline_keys, refresh_obligations
 from graph.reference import store_gazetteer
 from graph.schema import apply_schema
 from graph.store import StoredCounts, delete_document, store_batch, store_resolutions
@@ -197,6 +197,7 @@ def load_documents(driver: Driver, files: Sequence[Path], progress: bool = True,
     `names` gives a file's document name (default: its file name, see `document_key`);
     `source_url` is where the documents are published."""
     apply_schema(driver, database)
+    fill_deadline_keys(driver, database)
     store_gazetteer(driver, database)
     workers = max(1, min(workers or default_workers(), len(files) or 1))
     report = LoadReport(workers=workers)

@@ -16,7 +16,7 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
-from graph.deadlines import season_months
+from graph.deadlines import KEY_SEPARATOR, NO_DEADLINE, season_months
 from graph.errors import GraphUnavailable, NotFound
 from graph.vocab import names
 
@@ -26,30 +26,45 @@ DUE_WINDOW_DAYS = 30
 WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]{6,}")
 
 
+#: When resolution `r` is the sitting obligation `o` waits for (or a later one).
+_SITTING = ("r.date > coalesce(o.resolution_date, '') "
+            "AND (o.deadline_session IS NULL OR r.session = o.deadline_session) "
+            "AND (o.deadline_year IS NULL OR r.date STARTS WITH o.deadline_year) "
+            "AND (o.deadline_session IS NOT NULL "
+            "     OR substring(r.date, 5, 2) IN coalesce(o.deadline_months, $all_months))")
+
+
 def resolve_sitting_deadlines(tx: ManagedTransaction, ids: list[str] | None = None) -> None:
     """Give a sitting deadline the date of that sitting once its resolutions are loaded.
 
-    With `ids` (the resolutions a load wrote), only obligations of those resolutions and
-    those waiting for a sitting of their issuers are looked at.
+    With `ids` (the resolutions a load wrote), the obligations of those resolutions look for
+    their sitting among all resolutions of its issuer, and obligations already waiting for
+    a sitting of their issuers among the loaded resolutions only (the sitting is the
+    earliest match, so an earlier one loaded later replaces it): a batch's cost then does
+    not grow with the obligations and resolutions loaded before it.
     """
     n = names()
     all_months = [f"{m:02d}" for m in season_months(None)]
-    tx.run(
-        f"OPTIONAL MATCH (loaded:`{n['resolution']}`) WHERE loaded.id IN $ids "
-        "WITH collect(DISTINCT loaded.issuer) AS issuers "
-        f"MATCH (o:`{n['obligation']}`) WHERE o.deadline_issuer IS NOT NULL "
-        "AND o.deadline_date IS NULL AND ($ids IS NULL OR o.resolution IN $ids "
-        "OR o.deadline_issuer IN issuers) "
-        f"CALL (o) {{ MATCH (r:`{n['resolution']}` {{issuer: o.deadline_issuer}}) "
-        "WHERE r.date > coalesce(o.resolution_date, '') "
-        "AND (o.deadline_session IS NULL OR r.session = o.deadline_session) "
-        "AND (o.deadline_year IS NULL OR r.date STARTS WITH o.deadline_year) "
-        "AND (o.deadline_session IS NOT NULL "
-        "     OR substring(r.date, 5, 2) IN coalesce(o.deadline_months, $all_months)) "
-        "RETURN min(r.date) AS sitting } "
-        "WITH o, sitting WHERE sitting IS NOT NULL "
-        "SET o.due_date = sitting, o.due_date_estimated = false",
-        ids=ids, all_months=all_months)
+    obl, res = n["obligation"], n["resolution"]
+    waiting = "WHERE o.deadline_issuer IS NOT NULL AND o.deadline_date IS NULL "
+    earliest = (f"CALL (o) {{ MATCH (r:`{res}` {{issuer: o.deadline_issuer}}) WHERE {_SITTING} "
+                "RETURN min(r.date) AS sitting } WITH o, sitting WHERE sitting IS NOT NULL "
+                "SET o.due_date = sitting, o.due_date_estimated = false")
+    if ids is None:
+        tx.run(f"MATCH (o:`{obl}`) {waiting} {earliest}", all_months=all_months)
+        return
+    tx.run(f"MATCH (o:`{obl}`)-[:`{n['ARISES_FROM']}`]->(r:`{res}`) WHERE r.id IN $ids "
+           f"WITH o {waiting} {earliest}", ids=ids, all_months=all_months)
+    tx.run(f"MATCH (r:`{res}`) WHERE r.id IN $ids AND r.issuer IS NOT NULL "
+           "WITH r.issuer AS issuer, collect(r) AS fresh "
+           f"MATCH (o:`{obl}` {{deadline_issuer: issuer}}) {waiting}"
+           "AND NOT o.resolution IN $ids "
+           f"CALL (o, fresh) {{ UNWIND fresh AS r WITH o, r WHERE {_SITTING} "
+           "RETURN min(r.date) AS sitting } "
+           "WITH o, sitting WHERE sitting IS NOT NULL AND (coalesce(o.due_date_estimated, true) "
+           "OR o.due_date IS NULL OR sitting < o.due_date) "
+           "SET o.due_date = sitting, o.due_date_estimated = false",
+           ids=ids, all_months=all_months)
 
 
 def propose_fulfilments(tx: ManagedTransaction, ids: list[str] | None = None) -> int:
@@ -118,20 +133,40 @@ def mark_amendments(tx: ManagedTransaction, ids: list[str] | None = None) -> Non
                ids=ids)
 
 
+def fill_deadline_keys(driver: Driver, database: str | None = None) -> None:
+    """Give obligations stored before `deadline_key` existed their key (see
+    `graph.deadlines.deadline_key`), in transactions of REFRESH_BATCH obligations."""
+    n = names()
+    with driver.session(database=database) as session:
+        session.run(f"MATCH (o:`{n['obligation']}`) WHERE o.deadline_key IS NULL "
+                    "CALL (o) { SET o.deadline_key = coalesce(o.deadline_date, $none) + $sep "
+                    "+ o.id } IN TRANSACTIONS OF $batch ROWS",
+                    none=NO_DEADLINE, sep=KEY_SEPARATOR,
+                    batch=REFRESH_BATCH).consume()
+
+
 REFRESH_BATCH = 1000  # resolutions per refresh transaction: bounded time and memory
 
 
 def refresh_obligations(driver: Driver, database: str | None = None,
                         ids: list[str] | None = None) -> None:
     """Bring deadlines, amendments and proposed fulfilments up to date after a load of the
-    resolutions `ids` (everything when None), in transactions of REFRESH_BATCH resolutions."""
-    batches = [None] if ids is None else [ids[i:i + REFRESH_BATCH]
-                                          for i in range(0, len(ids), REFRESH_BATCH)]
+    resolutions `ids`, in one transaction per REFRESH_BATCH resolutions (a loaded batch's
+    refresh is one commit, not three); everything when None, a transaction per step."""
+    steps = (resolve_sitting_deadlines, mark_amendments, propose_fulfilments)
     with driver.session(database=database) as session:
-        for batch in batches:
-            session.execute_write(resolve_sitting_deadlines, batch)
-            session.execute_write(mark_amendments, batch)
-            session.execute_write(propose_fulfilments, batch)
+        if ids is None:
+            for step in steps:
+                session.execute_write(step, None)
+            return
+        for start in range(0, len(ids), REFRESH_BATCH):
+            session.execute_write(_refresh_batch, ids[start:start + REFRESH_BATCH])
+
+
+def _refresh_batch(tx: ManagedTransaction, ids: list[str]) -> None:
+    resolve_sitting_deadlines(tx, ids)
+    mark_amendments(tx, ids)
+    propose_fulfilments(tx, ids)
 
 
 def status_expression(var: str = "o") -> str:

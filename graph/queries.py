@@ -205,14 +205,24 @@ def list_requests(graph: Graph, *, as_of: date, requester: str | None = None,
     """
     n = names()
     due_until = date.fromordinal(as_of.toordinal() + DUE_WINDOW_DAYS)
+    params = {"as_of": as_of.isoformat(), "due_until": due_until.isoformat(),
+              "offset": offset, "limit": limit}
+    if requester is addressee is status is deadline_from is deadline_to is None:
+        return _all_requests(graph, params)
+    # The order of `deadline_key`, computed: ordering by the key itself lets the planner
+    # read its index in order and test the filters on every obligation on the way.
     order = "coalesce(toString(o.deadline_date), '9999'), o.id"
+    # Only the filters asked for, so that the planner seeks the index on the obligation's
+    # `requester` or `addressee` (a `$x IS NULL OR …` test cannot use one).
+    wanted = [test for value, test in (
+        (requester, "o.requester = $requester AND req.id = $requester"),
+        (addressee, "o.addressee = $addressee AND adr.id = $addressee"),
+        (deadline_from, "toString(o.deadline_date) >= $dfrom"),
+        (deadline_to, "toString(o.deadline_date) <= $dto")) if value is not None]
     matches = (f"MATCH (o:`{n['obligation']}`)-[:`{n['REQUESTED_BY']}`]->(req) "
                f"MATCH (o)-[:`{n['ADDRESSED_TO']}`]->(adr) "
                "WHERE (o.resolution_date IS NULL OR toString(o.resolution_date) <= $as_of) "
-               "AND ($requester IS NULL OR req.id = $requester) "
-               "AND ($addressee IS NULL OR adr.id = $addressee) "
-               "AND ($dfrom IS NULL OR toString(o.deadline_date) >= $dfrom) "
-               "AND ($dto IS NULL OR toString(o.deadline_date) <= $dto) ")
+               + "".join(f"AND {test} " for test in wanted))
     if status is not None:
         matches += f"WITH o, req, adr, {status_expression('o')} AS current " \
                    "WHERE current = $status "
@@ -220,18 +230,46 @@ def list_requests(graph: Graph, *, as_of: date, requester: str | None = None,
     else:
         page = (f"WITH o, req, adr ORDER BY {order} SKIP $offset LIMIT $limit "
                 f"WITH o, req, adr, {status_expression('o')} AS current ")
+    query = (f"CALL () {{ {matches} RETURN count(o) AS total }} "
+             f"CALL () {{ {matches} {page}{_request_rows()} }} RETURN total, items")
+    return _request_page(graph.read(query, requester=requester, addressee=addressee,
+                                    status=status, dfrom=deadline_from, dto=deadline_to,
+                                    **params))
+
+
+def _request_rows() -> str:
+    """From `o, req, adr, current` (in page order) to the page's `items`."""
+    n = names()
+    return (f"WITH o, {{obligation: o {{.*}}, status: current, requester: {_ref('req')}, "
+            f"addressee: {_ref('adr')}, fulfilled_by: COLLECT {{ MATCH (x)-[f:`{n['FULFILS']}`]"
+            "->(o) WHERE coalesce(f.status, '') <> 'rejected' RETURN x.id }} AS row "
+            "RETURN collect(row) AS items")
+
+
+def _request_page(rows: list[dict[str, Any]]) -> tuple[int, list[dict[str, Any]]]:
+    if not rows:
+        return 0, []
+    for item in rows[0]["items"]:
+        item["obligation"].pop("deadline_key", None)
+    return rows[0]["total"], rows[0]["items"]
+
+
+def _all_requests(graph: Graph, params: dict[str, Any]) -> tuple[int, list[dict[str, Any]]]:
+    """Every obligation raised by `$as_of`, one page: read in the order of the range index on
+    `deadline_key` (no sort, only offset + limit rows touched); the total is the count of all
+    obligations less those raised later (the count store and the `resolution_date` index)."""
+    n = names()
+    obl = n["obligation"]
     query = (
-        f"CALL () {{ {matches} RETURN count(o) AS total }} "
-        f"CALL () {{ {matches} {page}"
-        f"WITH o, {{obligation: o {{.*}}, status: current, requester: {_ref('req')}, "
-        f"addressee: {_ref('adr')}, fulfilled_by: COLLECT {{ MATCH (x)-[f:`{n['FULFILS']}`]"
-        "->(o) WHERE coalesce(f.status, '') <> 'rejected' RETURN x.id }} AS row "
-        f"ORDER BY {order} RETURN collect(row) AS items }} "
+        f"CALL () {{ RETURN COUNT {{ (o:`{obl}`) }} - COUNT {{ MATCH (o:`{obl}`) "
+        "WHERE o.resolution_date > $as_of } AS total } "
+        f"CALL () {{ MATCH (o:`{obl}`) WHERE o.deadline_key >= '' "
+        "AND NOT coalesce(o.resolution_date > $as_of, false) "
+        "WITH o ORDER BY o.deadline_key SKIP $offset LIMIT $limit "
+        f"MATCH (o)-[:`{n['REQUESTED_BY']}`]->(req) MATCH (o)-[:`{n['ADDRESSED_TO']}`]->(adr) "
+        f"WITH o, req, adr, {status_expression('o')} AS current {_request_rows()} }} "
         "RETURN total, items")
-    rows = graph.read(query, as_of=as_of.isoformat(), due_until=due_until.isoformat(),
-                      requester=requester, addressee=addressee, status=status,
-                      dfrom=deadline_from, dto=deadline_to, offset=offset, limit=limit)
-    return (rows[0]["total"], rows[0]["items"]) if rows else (0, [])
+    return _request_page(graph.read(query, **params))
 
 
 def lucene_escape(text: str) -> str:
@@ -319,13 +357,17 @@ def subgraph(graph: Graph, *, around: str | None = None, depth: int = 1,
              predicates: list[str] | None = None, resolution: str | None = None,
              date_from: str | None = None, date_to: str | None = None,
              level: str | None = None, edge_limit: int = 20_000,
-             node_cap: int | None = None) -> Subgraph:
+             node_cap: int | None = None, merged: int | None = None) -> Subgraph:
     """Statement edges for a page: everything matching, or what lies `depth` hops `around`.
 
     The neighbourhood is walked breadth-first, one bounded query per hop, instead of one
     variable-length pattern that can explode. `level` keeps edges with an end at that level.
     A neighbourhood of more than `node_cap` nodes is reduced in the database to its
     `node_cap` best-connected ones (`around` always stays) before any edge is fetched.
+    With `merged` (a number of sentences), statements with the same subject, predicate and
+    object come back as one edge with their `count` and the first `merged` of them
+    (`statements`), grouped in the database: a hub's page then reads hundreds of rows
+    instead of thousands of statements, each with both its ends.
     """
     n = names()
     params: dict[str, Any] = {"types": predicates or statement_types(),
@@ -349,23 +391,45 @@ def subgraph(graph: Graph, *, around: str | None = None, depth: int = 1,
     reduced_from = None
     if ids is not None and node_cap is not None and len(ids) > node_cap:
         ids, reduced_from = _best_connected(graph, ids, around, node_cap, level, params)
-    rows = graph.read(
-        f"MATCH (s:`{n['actor']}`)-[r]->(o) WHERE {_EDGE_FILTER} "
-        "AND ($ids IS NULL OR (s.id IN $ids AND o.id IN $ids)) "
-        "AND ($level IS NULL OR s.level = $level OR o.level = $level) "
-        f"RETURN {_ref('s')} AS s, {_ref('o')} AS o, elementId(r) AS eid, type(r) AS predicate, "
-        "r.sentence AS sentence, r.resolution AS resolution, r.point AS point, "
-        "r.deadline AS deadline ORDER BY r.resolution, r.start LIMIT $limit",
-        ids=ids, level=level, limit=edge_limit + 1, **params)
-    result = Subgraph(truncated=len(rows) > edge_limit, reduced_from=reduced_from)
+    match = (f"MATCH (s:`{n['actor']}`)-[r]->(o) WHERE {_EDGE_FILTER} "
+             "AND ($ids IS NULL OR (s.id IN $ids AND o.id IN $ids)) "
+             "AND ($level IS NULL OR s.level = $level OR o.level = $level) ")
+    statement = ("{id: elementId(r), sentence: r.sentence, resolution: r.resolution, "
+                 "point: r.point, deadline: r.deadline}")
+    if merged is None:
+        rows = graph.read(
+            f"{match} RETURN {_ref('s')} AS s, {_ref('o')} AS o, type(r) AS predicate, "
+            f"{statement} AS st ORDER BY r.resolution, r.start LIMIT $limit",
+            ids=ids, level=level, limit=edge_limit + 1, **params)
+        truncated = len(rows) > edge_limit
+        rows = [{"source": row["s"]["id"], "target": row["o"]["id"], "s": row["s"],
+                 "o": row["o"], "predicate": row["predicate"], "count": 1,
+                 "statements": [row["st"]]} for row in rows[:edge_limit]]
+    else:
+        found = graph.read(
+            f"{match} WITH s, o, r ORDER BY r.resolution, r.start LIMIT $limit "
+            "WITH collect([s, o, r]) AS found WITH found[..$limit - 1] AS kept, "
+            "size(found) >= $limit AS truncated UNWIND kept AS row "
+            "WITH truncated, row[0] AS s, row[1] AS o, row[2] AS r "
+            "WITH truncated, s, o, type(r) AS predicate, count(r) AS count, "
+            "collect(r)[..$merged] AS first "
+            f"RETURN truncated, collect({{s: {_ref('s')}, o: {_ref('o')}, "
+            "predicate: predicate, count: count, statements: [r IN first | "
+            f"{statement}]}}) AS edges",
+            ids=ids, level=level, limit=edge_limit + 1, merged=merged, **params)
+        truncated = bool(found) and bool(found[0]["truncated"])
+        rows = [{"source": row["s"]["id"], "target": row["o"]["id"], **row}
+                for row in (found[0]["edges"] if found else [])]
+    result = Subgraph(truncated=truncated, reduced_from=reduced_from)
     nodes: dict[str, dict[str, Any]] = {}
-    for row in rows[:edge_limit]:
-        for end in (row["s"], row["o"]):
+    for row in rows:
+        for end in (row.pop("s"), row.pop("o")):
             nodes.setdefault(end["id"], end)
-        result.edges.append({"id": row["eid"], "source": row["s"]["id"],
-                             "target": row["o"]["id"], "predicate": row["predicate"],
-                             "sentence": row["sentence"], "resolution": row["resolution"],
-                             "point": row["point"], "deadline": row["deadline"]})
+        if merged is None:
+            st = row.pop("statements")[0]
+            row.pop("count")
+            row.update({"id": st.pop("id"), **st})
+        result.edges.append(row)
     if around is not None and around not in nodes:
         centre = graph.read(f"MATCH (a) WHERE a.id = $id RETURN {_ref('a')} AS a", id=around)
         nodes[around] = centre[0]["a"]

@@ -1,7 +1,7 @@
 """Writing extracted resolutions into Neo4j: many documents per transaction, replace-on-reload.
 
 Labels and relationship types come from the ontology only; every value travels as a
-parameter, written in batches with `UNWIND $rows`.
+parameter, written in batches with `UNWIND` (the queries: `graph/store_queries.py`).
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph.deadlines import sitting_deadline
+from graph.deadlines import deadline_key, sitting_deadline
+from graph.store_queries import delete_queries, find_query, orphan_queries, write_queries
 from ontology.model import Ontology, load_ontology
 
 OBLIGATION_PREDICATES = ("REQUESTS", "TASKS")
@@ -46,10 +46,6 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if v is not None and v != []}
 
 
-def _labels(ont: Ontology, key: str) -> str:
-    return ":".join(f"`{label}`" for label in ont.labels_for(key))
-
-
 def actor_row(ont: Ontology, actor: Any) -> dict[str, Any]:
     """Properties of an actor node, with its level taken from the ontology."""
     cls = ont.classes[actor.type_key]
@@ -72,44 +68,6 @@ def _is_actor(ont: Ontology, ref: Any) -> bool:
     return ont.is_a(ref.type_key, "actor")
 
 
-def _statement_union(ont: Ontology, body: str) -> str:
-    """`body` (with `{t}` for the type) once per statement type, joined by UNION ALL, so that
-    each part can seek the relationship index on `resolution`."""
-    return " UNION ALL ".join(body.format(t=t) for t in sorted(ont.scored_predicates()))
-
-
-@cache
-def delete_query() -> str:
-    """One query that finds what earlier loads of `$ids` (or of the documents `$docs`) wrote
-    and removes it.
-
-    One round trip instead of a look-up and four deletions; every step seeks an index
-    (resolution id and document, the statements' `resolution` property, actor and matter
-    ids), so its cost does not grow with the graph.
-    """
-    ont = load_ontology()
-    res, actor, matter = ont.label("resolution"), ont.label("actor"), ont.label("matter")
-    arises = ont.relations["ARISES_FROM"].neo4j_type
-    statements = _statement_union(ont, "MATCH (a)-[s:`{t}` {{resolution: rid}}]->(b) "
-                                       "DELETE s RETURN [a.id, b.id] AS ends")
-    return (
-        f"CALL () {{ MATCH (r:`{res}`) WHERE r.id IN $ids RETURN r.id AS rid UNION "
-        f"UNWIND $docs AS doc MATCH (r:`{res}` {{document: doc}}) RETURN r.id AS rid }} "
-        "WITH collect(rid) AS old "
-        f"CALL (old) {{ UNWIND old AS rid CALL (rid) {{ {statements} }} "
-        "RETURN collect(ends) AS statement_ends } "
-        f"CALL (old) {{ UNWIND old AS rid MATCH (r:`{res}` {{id: rid}}) "
-        f"OPTIONAL MATCH (o)-[:`{arises}`]->(r) DETACH DELETE o WITH DISTINCT r "
-        f"OPTIONAL MATCH (r)--(a:`{actor}`) WITH r, collect(a.id) AS ids DETACH DELETE r "
-        "RETURN collect(ids) AS resolution_ends } "
-        "WITH reduce(acc = [], ids IN statement_ends + resolution_ends | acc + ids) AS touched "
-        # Actors the gazetteer does not know and objects exist only through statements.
-        f"CALL (touched) {{ UNWIND touched AS id WITH DISTINCT id "
-        f"MATCH (n:`{actor}` {{id: id}}) WHERE NOT n.known AND NOT (n)--() DELETE n }} "
-        f"CALL (touched) {{ UNWIND touched AS id WITH DISTINCT id "
-        f"MATCH (n:`{matter}` {{id: id}}) WHERE NOT (n)--() DELETE n }}")
-
-
 def delete_document(tx: ManagedTransaction, resolution_ids: list[str], document: str) -> None:
     """Remove what earlier loads of these resolutions (or this document) wrote."""
     delete_documents(tx, resolution_ids, [document])
@@ -117,8 +75,24 @@ def delete_document(tx: ManagedTransaction, resolution_ids: list[str], document:
 
 def delete_documents(tx: ManagedTransaction, resolution_ids: list[str],
                      documents: list[str]) -> None:
-    """Remove what earlier loads of these resolutions (or these documents) wrote."""
-    tx.run(delete_query(), ids=resolution_ids, docs=documents).consume()
+    """Remove what earlier loads of these resolutions (or these documents) wrote: their
+    statements, obligations and resolution nodes, then the actors and matters nothing links
+    any more. A first load finds nothing and stops after one query."""
+    old = tx.run(find_query(), doc={"ids": resolution_ids, "docs": documents}).single()["old"]
+    if not old:
+        return
+    touched: set[str] = set()
+    for query in delete_queries():
+        touched.update(tx.run(query, doc={"rows": old}).single()["ends"])
+    for query in orphan_queries():
+        tx.run(query, doc={"rows": sorted(touched)}).consume()
+
+
+def write_rows(tx: ManagedTransaction, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Write the rows of `document_rows` or `batch_rows`, one query per kind of row."""
+    for kind, query in write_queries():
+        if rows.get(kind):
+            tx.run(query, doc={"rows": rows[kind]}).consume()
 
 
 def statement_props(resolution: Any, index: int, statement: Any) -> dict[str, Any]:
@@ -136,73 +110,12 @@ def statement_props(resolution: Any, index: int, statement: Any) -> dict[str, An
     })
 
 
-@cache
-def write_query() -> str:
-    """One query that writes a document's rows (see `document_rows`), part by part.
-
-    Node labels and statement types come from the ontology and travel as row values
-    (`SET n:$(row.labels)`, `CREATE (s)-[r:$(row.type)]->(o)`), so each kind of write is
-    one UNWIND whatever the classes and predicates involved, and the query text is one
-    (planned once). Every MATCH and MERGE seeks a unique id, the references seek the text
-    indexes: the cost of a document does not grow with the graph.
-
-    The rows travel inside one map parameter, `$doc`: Neo4j keys its plan cache on the
-    sizes of list parameters too, and ten lists of varying lengths replanned this query
-    (over 100 ms) for most documents.
-    """
-    ont = load_ontology()
-    actor, matter, res = ont.label("actor"), ont.label("matter"), ont.label("resolution")
-    obl = ont.label("obligation")
-    rel = {key: ont.relations[key].neo4j_type for key in (
-        "ISSUED_BY", "SUBMITS", "REQUESTED_BY", "ADDRESSED_TO", "ARISES_FROM", "CONCERNS",
-        "REFERS_TO")}
-    return " ".join([
-        f"CALL () {{ UNWIND $doc.actors AS row MERGE (n:`{actor}` {{id: row.id}}) "
-        "SET n:$(row.labels), n += row.props }",
-        f"CALL () {{ UNWIND $doc.matters AS row MERGE (n:`{matter}` {{id: row.id}}) "
-        "SET n:$(row.labels), n += row.props }",
-        f"CALL () {{ UNWIND $doc.resolutions AS row CREATE (r:{_labels(ont, 'resolution')}) "
-        f"SET r = row.props WITH r, row MATCH (i:`{actor}` {{id: row.issuer}}) "
-        f"CREATE (r)-[:`{rel['ISSUED_BY']}`]->(i) }}",
-        f"CALL () {{ UNWIND $doc.submissions AS row MATCH (r:`{res}` {{id: row.resolution}}) "
-        f"MATCH (a:`{actor}` {{id: row.actor}}) "
-        f"CREATE (a)-[:`{rel['SUBMITS']}` {{resolution: row.resolution}}]->(r) }}",
-        f"CALL () {{ UNWIND $doc.to_actors AS row MATCH (s:`{actor}` {{id: row.s}}) "
-        f"MATCH (o:`{actor}` {{id: row.o}}) CREATE (s)-[r:$(row.type)]->(o) "
-        "SET r = row.props }",
-        f"CALL () {{ UNWIND $doc.to_matters AS row MATCH (s:`{actor}` {{id: row.s}}) "
-        f"MATCH (o:`{matter}` {{id: row.o}}) CREATE (s)-[r:$(row.type)]->(o) "
-        "SET r = row.props }",
-        f"CALL () {{ UNWIND $doc.obligations AS row CREATE (o:{_labels(ont, 'obligation')}) "
-        f"SET o = row.props WITH o, row MATCH (req:`{actor}` {{id: row.requester}}) "
-        f"MATCH (adr:`{actor}` {{id: row.addressee}}) "
-        f"CREATE (o)-[:`{rel['REQUESTED_BY']}`]->(req) "
-        f"CREATE (o)-[:`{rel['ADDRESSED_TO']}`]->(adr) "
-        f"WITH o MATCH (r:`{res}` {{id: o.resolution}}) "
-        f"CREATE (o)-[:`{rel['ARISES_FROM']}`]->(r) }}",
-        # CONCERNS from objects and obligations to the initiative a statement is about.
-        f"CALL () {{ UNWIND $doc.concerns AS row MATCH (i:`{matter}` {{id: row.initiative}}) "
-        f"OPTIONAL MATCH (m:`{matter}` {{id: row.object}}) WHERE m <> i "
-        f"OPTIONAL MATCH (o:`{obl}` {{id: row.obligation}}) "
-        f"FOREACH (x IN [n IN [m, o] WHERE n IS NOT NULL] | "
-        f"MERGE (x)-[:`{rel['CONCERNS']}`]->(i)) }}",
-        # REFERS_TO to loaded resolutions a resolution names, and from loaded ones naming it,
-        # through the text indexes on `own_index` / `reference_index` (`;`-joined keys).
-        f"CALL () {{ UNWIND $doc.names AS row MATCH (a:`{res}` {{id: row.id}}) "
-        f"MATCH (b:`{res}`) WHERE b.own_index CONTAINS row.key AND b <> a "
-        f"MERGE (a)-[:`{rel['REFERS_TO']}`]->(b) }}",
-        f"CALL () {{ UNWIND $doc.named_as AS row MATCH (b:`{res}` {{id: row.id}}) "
-        f"MATCH (a:`{res}`) WHERE a.reference_index CONTAINS row.key AND a <> b "
-        f"MERGE (a)-[:`{rel['REFERS_TO']}`]->(b) }}",
-    ])
-
-
 #: One document as the store takes it: its resolutions, its name in the graph, its checksum.
 DocumentRecords = tuple[Sequence[Any], str, str | None]
 
 
 def batch_rows(documents: Iterable[DocumentRecords]) -> dict[str, list[dict[str, Any]]]:
-    """The rows `write_query` writes for several documents at once (its `$doc`).
+    """The rows `write_rows` writes for several documents at once.
 
     A node two documents share is one row; as if the documents were written one after the
     other, the later one's properties win and the labels add up.
@@ -226,7 +139,7 @@ def batch_rows(documents: Iterable[DocumentRecords]) -> dict[str, list[dict[str,
 
 def document_rows(resolutions: Iterable[Any], document: str,
                   checksum: str | None) -> dict[str, list[dict[str, Any]]]:
-    """The rows `write_query` writes for a document's resolutions (its `$doc`)."""
+    """The rows `write_rows` writes for a document's resolutions."""
     ont = load_ontology()
     actors: dict[str, dict] = {}
     matters: dict[str, dict] = {}
@@ -266,6 +179,8 @@ def document_rows(resolutions: Iterable[Any], document: str,
                 rows["obligations"].append({
                     "requester": statement.subject.id, "addressee": statement.object.id,
                     "props": _clean({**props, **sitting_deadline(statement), "id": obligation,
+                                     "deadline_key": deadline_key(
+                                         statement.deadline_date, obligation),
                                      "statement": props["id"], "kind": statement.predicate,
                                      "requester": statement.subject.id,
                                      "addressee": statement.object.id})})
@@ -302,19 +217,20 @@ def resolution_row(resolution: Any, document: str, checksum: str | None) -> dict
 def store_resolutions(tx: ManagedTransaction, resolutions: Iterable[Any], document: str,
                       checksum: str | None) -> StoredCounts:
     """Write a document's resolutions — nodes, issuer, submitters, statements, obligations,
-    initiatives and references — in one query (one round trip)."""
+    initiatives and references — one short query per kind of row."""
     resolutions = list(resolutions)
-    tx.run(write_query(), doc=document_rows(resolutions, document, checksum)).consume()
+    write_rows(tx, document_rows(resolutions, document, checksum))
     return StoredCounts(resolutions=len(resolutions),
                         statements=sum(len(r.statements) for r in resolutions))
 
 
 def store_batch(tx: ManagedTransaction, documents: Sequence[DocumentRecords]) -> StoredCounts:
     """Replace several documents in one transaction: remove what earlier loads of them (or of
-    their resolutions) wrote, then write them all — two queries, whatever the batch holds."""
+    their resolutions) wrote, then write them all — a query per kind of row, whatever the
+    batch holds."""
     ids = [r.id for resolutions, _, _ in documents for r in resolutions]
     delete_documents(tx, ids, [document for _, document, _ in documents])
-    tx.run(write_query(), doc=batch_rows(documents)).consume()
+    write_rows(tx, batch_rows(documents))
     return StoredCounts(
         resolutions=len(ids),
         statements=sum(len(r.statements) for resolutions, _, _ in documents

@@ -161,7 +161,7 @@ def build_page(graph: Any, node_cap: int, *, around: str | None = None, depth: i
 
     sub = subgraph(graph, around=around, depth=depth, predicates=predicates,
                    resolution=resolution, date_from=date_from, date_to=date_to, level=level,
-                   node_cap=node_cap)
+                   node_cap=node_cap, merged=TOOLTIP_SENTENCES)
     drawing = build_drawing(sub, node_cap, keep=around)
     w = words
     parts = [w.t("graph.around", id=around, depth=depth) if around else w.t("graph.all"),

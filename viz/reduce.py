@@ -42,29 +42,35 @@ def top_nodes(subgraph: Subgraph, node_cap: int, keep: str | None = None) -> set
     for node in subgraph.nodes:
         degree[node["id"]] += 0
     for edge in subgraph.edges:
-        degree[edge["source"]] += 1
-        degree[edge["target"]] += 1
+        degree[edge["source"]] += statement_count(edge)
+        degree[edge["target"]] += statement_count(edge)
     ranked = sorted(degree, key=lambda i: (i != keep, -degree[i], i))
     return set(ranked[:max(node_cap, 1)])
 
 
+def statement_count(edge: dict[str, Any]) -> int:
+    """Statements behind an edge: one, or `count` for an edge merged by the query."""
+    return edge.get("count", 1)
+
+
 def merge_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One edge per (source, predicate, target) with `count` and the statements behind it."""
+    """One edge per (source, predicate, target) with `count` and the statements behind it
+    (edges the query merged already bring their `count` and first statements)."""
     merged: dict[tuple[str, str, str], dict[str, Any]] = {}
     for edge in edges:
         key = (edge["source"], edge["predicate"], edge["target"])
         entry = merged.setdefault(key, {"source": edge["source"], "target": edge["target"],
                                         "predicate": edge["predicate"], "count": 0,
                                         "statements": []})
-        entry["count"] += 1
-        entry["statements"].append(edge)
+        entry["count"] += statement_count(edge)
+        entry["statements"].extend(edge["statements"] if "count" in edge else [edge])
     return list(merged.values())
 
 
 def build_drawing(subgraph: Subgraph, node_cap: int, keep: str | None = None) -> Drawing:
     """The nodes and merged edges a page draws, reduced to `node_cap` nodes if needed."""
-    total_nodes, total_statements = subgraph.reduced_from or (len(subgraph.nodes),
-                                                              len(subgraph.edges))
+    total_nodes, total_statements = subgraph.reduced_from or (
+        len(subgraph.nodes), sum(map(statement_count, subgraph.edges)))
     drawing = Drawing(total_nodes=total_nodes, total_statements=total_statements)
     kept = {n["id"] for n in subgraph.nodes}
     if len(kept) > node_cap:
@@ -75,7 +81,7 @@ def build_drawing(subgraph: Subgraph, node_cap: int, keep: str | None = None) ->
     drawing.nodes = [n for n in subgraph.nodes if n["id"] in kept]
     edges = [e for e in subgraph.edges if e["source"] in kept and e["target"] in kept]
     drawing.edges = merge_edges(edges)
-    merged = len(edges) - len(drawing.edges)
+    merged = sum(map(statement_count, edges)) - len(drawing.edges)
     if merged:
         drawing.notices.append(Notice("graph.notice.merged", {"n": merged}))
     if subgraph.truncated:

@@ -62,6 +62,27 @@ def test_sitting_deadline_gets_the_date_of_that_sitting_once_loaded(
     assert dmk_to_bmk(driver, "2025-05-10")["status"] == "overdue"
 
 
+def _spring_sitting(folder: Path, day: str) -> Path:
+    path = folder / f"dmk-{day}.txt"
+    path.write_text(f"3. Digitalministerkonferenz (DMK)\n\n{day} in Mainz\n\nTOP 2\n\n"
+                    "Beschluss\n\nDigitale Verwaltung\n\n1. Die Digitalministerkonferenz "
+                    "nimmt den Bericht des IT-Planungsrats zur Kenntnis.\n", encoding="utf-8")
+    return path
+
+
+def test_a_sitting_loaded_in_a_later_load_dates_the_deadline_and_an_earlier_one_wins(
+        driver: Driver, tmp_path: Path) -> None:
+    load_documents(driver, [DMK], progress=False)
+    assert dmk_to_bmk(driver, "2025-05-08")["due_date_estimated"] is True
+    load_documents(driver, [_spring_sitting(tmp_path, "20.06.2025")], progress=False)
+    item = dmk_to_bmk(driver, "2025-05-08")
+    assert item["due_date"] == "2025-06-20" and item["due_date_estimated"] is False
+    load_documents(driver, [_spring_sitting(tmp_path, "09.05.2025")], progress=False)
+    assert dmk_to_bmk(driver, "2025-05-08")["due_date"] == "2025-05-09"
+    load_documents(driver, [_spring_sitting(tmp_path, "27.06.2025")], progress=False)
+    assert dmk_to_bmk(driver, "2025-05-08")["due_date"] == "2025-05-09"
+
+
 def test_a_decision_survives_reloading_the_documents(driver: Driver) -> None:
     load_documents(driver, [DMK, BMK], progress=False)
     obligation = dmk_to_bmk(driver, "2025-10-01")["id"]
