@@ -10,6 +10,7 @@ speaker: an organ of a Kommune the text does not identify, scoped to the documen
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from loaders.bodies import TOWN, genitive, kommune
 from loaders.records import ActorRef, slug
@@ -130,8 +131,7 @@ def site_council(organ: str, place: SitePlace, text: str) -> tuple[ActorRef, Act
             hinted or "")
     town = f"{kind} {place.name}" if kind else place.name
     home = kommune(town)
-    home = ActorRef(id=home.id, name=home.name, type_key=home.type_key, known=False,
-                    level=home.level, aliases=(*home.aliases, *place.spellings))
+    home = replace(home, aliases=(*home.aliases, *place.spellings))
     name = f"{organ} {place.name}"
     return home, ActorRef(id=f"{home.id}/{slug(organ)}", name=name, type_key="committee",
                           known=False, level="board",

@@ -68,9 +68,9 @@ def _triggers(s: str, minutes: bool) -> list[Trigger]:
     first = VERB_FIRST.match(s).end()
     if s[first:first + 1].isupper() and not any(t.start == first for t in triggers):
         lowered = s[:first] + s[first].lower() + s[first + 1:]
-        verb = [t for t in find_triggers(lowered, minutes) if t.start == first]
-        if verb:
-            return find_triggers(lowered, minutes)
+        found = find_triggers(lowered, minutes)
+        if any(t.start == first for t in found):
+            return found
     return triggers
 
 
@@ -254,13 +254,13 @@ def _extract_sentence(ctx: Context, sent: Sentence,
     mentions = ctx.registry.mentions(s, owner=ctx.last_subject or ctx.issuer)
     if default_subject is not None:
         ctx.last_subject = default_subject
-    if SPEAKER_HEADING.fullmatch(s) and not find_triggers(s, ctx.minutes):
+    triggers = _triggers(s, ctx.minutes)
+    if not triggers and SPEAKER_HEADING.fullmatch(s):
         named = [m for m in mentions if not m.pronoun]
         if len(named) == 1:
             ctx.heading_speaker = named[0].actor
             return
     participles(ctx, sent, mentions)
-    triggers = _triggers(s, ctx.minutes)
     suppressed_from = len(s) + 1
     prev: list[ActorRef] = []
     for trig in triggers:
